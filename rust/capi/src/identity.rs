@@ -1,0 +1,195 @@
+// Copyright (c) 2026 cloudwire contributors
+// SPDX-License-Identifier: Apache-2.0
+
+//! The device ID (MQTT client ID) and its sources (§ "Device ID" of NCS's
+//! nrf_cloud_client_id.c), and the modem identity queries.
+
+use crate::bindings::*;
+use crate::enum_types::to_u32;
+use crate::errno::neg;
+use crate::state::{Flags, CLIENT_ID_MAX};
+use crate::{log, port};
+
+/// Characters of the IMEI used in the device ID.
+const IMEI_LEN: usize = 15;
+/// Characters of the modem's device UUID.
+pub const UUID_LEN: usize = 36;
+
+fn src(cfg: &cw_nrf_cloud_config) -> u32 {
+    u32::from(cfg.client_id_src)
+}
+
+pub fn is_runtime(cfg: &cw_nrf_cloud_config) -> bool {
+    src(cfg) == to_u32(CW_CLIENT_ID_SRC_RUNTIME)
+}
+
+pub fn is_uuid(cfg: &cw_nrf_cloud_config) -> bool {
+    src(cfg) == to_u32(CW_CLIENT_ID_SRC_INTERNAL_UUID)
+}
+
+/// The device ID, worked out from its source on first use.
+/// Errors: -ENXIO (RUNTIME and not set), -EIO (source failed).
+pub fn client_id<'a>(
+    flags: &'a mut Flags,
+    cfg: Option<&cw_nrf_cloud_config>,
+) -> Result<&'a [u8], i32> {
+    if flags.client_id.len == 0 {
+        let Some(cfg) = cfg else {
+            return Err(neg(CW_EIO));
+        };
+        if is_runtime(cfg) {
+            log::msg(log::ERR, "nrf_cloud: runtime client ID has not been set");
+            return Err(neg(CW_ENXIO));
+        }
+        let mut buf = [0u8; CLIENT_ID_MAX + 1];
+        match configured(cfg, &mut buf) {
+            Ok(n) if n > 0 => {
+                if !flags.client_id.set(buf.get(..n).unwrap_or(&[])) {
+                    return Err(neg(CW_EIO));
+                }
+            }
+            Ok(_) | Err(_) => {
+                log::msg(log::ERR, "nrf_cloud: failed to initialize the client ID");
+                return Err(neg(CW_EIO));
+            }
+        }
+    }
+    Ok(flags.client_id.get())
+}
+
+/// Builds the configured ID into `out`; its length, or the port's error.
+fn configured(cfg: &cw_nrf_cloud_config, out: &mut [u8; CLIENT_ID_MAX + 1]) -> Result<usize, i32> {
+    let s = src(cfg);
+    let mut w = Writer { out, len: 0 };
+    if s == to_u32(CW_CLIENT_ID_SRC_IMEI) {
+        let mut imei = [0u8; 32];
+        let rc = port::read_string(cw_port_modem_imei, &mut imei);
+        if rc < 0 {
+            log::Line::new(log::ERR)
+                .s("nrf_cloud: failed to obtain the IMEI: ")
+                .i(i64::from(rc))
+                .send();
+            return Err(rc);
+        }
+        w.put(port::config_str(cfg.client_id_prefix))?;
+        let imei = until_nul(&imei);
+        w.put(imei.get(..IMEI_LEN).unwrap_or(imei))?;
+    } else if s == to_u32(CW_CLIENT_ID_SRC_INTERNAL_UUID) {
+        let mut uuid = [0u8; UUID_LEN + 1];
+        let rc = port::read_string(cw_port_modem_uuid, &mut uuid);
+        if rc < 0 {
+            log::Line::new(log::ERR)
+                .s("nrf_cloud: failed to get the device UUID: ")
+                .i(i64::from(rc))
+                .send();
+            return Err(rc);
+        }
+        w.put(until_nul(&uuid))?;
+    } else if s == to_u32(CW_CLIENT_ID_SRC_HW_ID) {
+        let mut hw = [0u8; CLIENT_ID_MAX + 1];
+        let rc = port::read_string(cw_port_hw_id, &mut hw);
+        if rc < 0 {
+            log::Line::new(log::ERR)
+                .s("nrf_cloud: failed to obtain the hardware ID: ")
+                .i(i64::from(rc))
+                .send();
+            return Err(rc);
+        }
+        w.put(until_nul(&hw))?;
+    } else if s == to_u32(CW_CLIENT_ID_SRC_COMPILE_TIME) {
+        w.put(port::config_str(cfg.client_id))?;
+    } else {
+        log::msg(log::WRN, "nrf_cloud: unhandled client ID configuration");
+        return Err(neg(CW_ENODEV));
+    }
+    Ok(w.len)
+}
+
+struct Writer<'a> {
+    out: &'a mut [u8; CLIENT_ID_MAX + 1],
+    len: usize,
+}
+
+impl Writer<'_> {
+    /// Appends; -EMSGSIZE if the ID would exceed CLIENT_ID_MAX.
+    fn put(&mut self, b: &[u8]) -> Result<(), i32> {
+        let end = self.len + b.len();
+        match self.out.get_mut(self.len..end) {
+            Some(dst) if end <= CLIENT_ID_MAX => {
+                dst.copy_from_slice(b);
+                self.len = end;
+                Ok(())
+            }
+            _ => Err(neg(CW_EMSGSIZE)),
+        }
+    }
+}
+
+pub fn until_nul(b: &[u8]) -> &[u8] {
+    let n = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+    b.get(..n).unwrap_or(b)
+}
+
+/// nrf_cloud_client_id_runtime_set() on a locked state.
+pub fn runtime_set(
+    flags: &mut Flags,
+    cfg: Option<&cw_nrf_cloud_config>,
+    id: &[u8],
+    too_long: bool,
+) -> i32 {
+    if !cfg.is_some_and(is_runtime) {
+        log::msg(
+            log::ERR,
+            "nrf_cloud: client ID source is not RUNTIME (CONFIG_NRF_CLOUD_CLIENT_ID_SRC_RUNTIME)",
+        );
+        return neg(CW_ENOTSUP);
+    }
+    if too_long {
+        log::Line::new(log::ERR)
+            .s("nrf_cloud: client ID longer than ")
+            .i(CLIENT_ID_MAX as i64)
+            .send();
+        return neg(CW_EINVAL);
+    }
+    if id.is_empty() {
+        log::msg(log::ERR, "nrf_cloud: invalid client ID: empty string");
+        return neg(CW_ENODATA);
+    }
+    if !flags.client_id.set(id) {
+        return neg(CW_EINVAL);
+    }
+    0
+}
+
+/// Copies a C string answer of the port into `buf`, cut at the first CR LF
+/// (an AT response), as NCS does.
+pub fn cut_at_crlf(buf: &mut [u8]) {
+    let n = until_nul(buf).len();
+    let cut = buf
+        .get(..n)
+        .and_then(|s| s.windows(2).position(|w| w == b"\r\n"));
+    if let Some(i) = cut {
+        if let Some(c) = buf.get_mut(i) {
+            *c = 0;
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_is_cut() {
+        let mut b = *b"352656100000000\r\nOK\r\n\0";
+        cut_at_crlf(&mut b);
+        assert_eq!(until_nul(&b), b"352656100000000");
+        let mut plain = *b"mfw_nrf9160_1.3.5\0xx";
+        cut_at_crlf(&mut plain);
+        assert_eq!(until_nul(&plain), b"mfw_nrf9160_1.3.5");
+        let mut lone = *b"a\rb\0";
+        cut_at_crlf(&mut lone);
+        assert_eq!(until_nul(&lone), b"a\rb");
+    }
+}

@@ -1,0 +1,365 @@
+// Copyright (c) 2026 cloudwire contributors
+// SPDX-License-Identifier: Apache-2.0
+
+//! The library's one state, the lock around it, and the rules that keep
+//! `&mut State` unique:
+//!
+//! * `locked()` takes the port's (recursive) lock and hands out `&mut State`
+//!   only if no other `&mut State` is live on this thread (`BORROWED`).
+//!   Other threads wait on the lock, so at most one exists.
+//! * The port may call `cw_mqtt_on_disconnect` back synchronously from inside
+//!   a port call the library makes while holding the state (e.g. a failed
+//!   publish, or `cw_port_mqtt_disconnect`). That callback finds `BORROWED`
+//!   set, records its result in `DEFERRED` and returns; the outer section
+//!   handles it right after the core call that caused it (`core_call`).
+//! * Events are collected in a per-section queue and delivered after the
+//!   lock is released, so application handlers can call the API.
+
+use core::cell::UnsafeCell;
+use core::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+
+use cloudwire_nrf_cloud::api::{DisconnectStatus, Error, EventType};
+use cloudwire_nrf_cloud::Core;
+
+use crate::events::{Events, Handler};
+use crate::io::PortIo;
+use crate::{log, port};
+
+/// Longest device ID (NRF_CLOUD_CLIENT_ID_MAX_LEN).
+pub const CLIENT_ID_MAX: usize = 64;
+
+/// The device ID, worked out once (as NCS does) and kept across uninit.
+pub struct ClientId {
+    pub buf: [u8; CLIENT_ID_MAX],
+    pub len: usize,
+}
+
+impl ClientId {
+    pub fn get(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or(&[])
+    }
+
+    /// Stores `id`; false (and nothing stored) if it is too long.
+    pub fn set(&mut self, id: &[u8]) -> bool {
+        match self.buf.get_mut(..id.len()) {
+            Some(dst) => {
+                dst.copy_from_slice(id);
+                self.len = id.len();
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// What capi tracks besides the protocol core.
+pub struct Flags {
+    pub handler: Handler,
+    /// nrf_cloud_connect() accepted and the attempt or connection not over
+    /// yet (cleared when connecting fails or the connection closes, so the
+    /// application may connect again from those events' handlers).
+    pub connect_pending: bool,
+    /// The poll thread is serving a connection (NCS's
+    /// connection_poll_active; nrf_cloud_uninit() waits for it).
+    pub poll_busy: bool,
+    /// The port's MQTT connection is open (CONNECT sent).
+    pub transport_open: bool,
+    /// The application (or the cloud's DISCON) asked to disconnect.
+    pub disconnect_requested: bool,
+    /// Why the library itself is closing the connection.
+    pub pending_reason: Option<DisconnectStatus>,
+    /// TRANSPORT_DISCONNECTED already raised for the current connection.
+    pub disconnected_evt_sent: bool,
+    /// PINGREQs sent and not answered.
+    pub unacked_pings: u8,
+    pub uninit_in_progress: bool,
+    /// READY was raised: log the cloud details after the core call.
+    pub print_cloud_details: bool,
+    pub client_id: ClientId,
+}
+
+impl Flags {
+    const fn new() -> Self {
+        Flags {
+            handler: None,
+            connect_pending: false,
+            poll_busy: false,
+            transport_open: false,
+            disconnect_requested: false,
+            pending_reason: None,
+            disconnected_evt_sent: false,
+            unacked_pings: 0,
+            uninit_in_progress: false,
+            print_cloud_details: false,
+            client_id: ClientId {
+                buf: [0; CLIENT_ID_MAX],
+                len: 0,
+            },
+        }
+    }
+
+    /// A new MQTT connection was opened.
+    pub fn connection_opened(&mut self) {
+        self.transport_open = true;
+        self.disconnected_evt_sent = false;
+        self.pending_reason = None;
+        self.unacked_pings = 0;
+    }
+}
+
+pub struct State {
+    pub core: Core,
+    pub flags: Flags,
+}
+
+/// FSM state numbers (nrf_cloud_fsm.h), as the core reports them.
+pub mod fsm {
+    pub const IDLE: u32 = 0;
+    pub const INITIALIZED: u32 = 1;
+    pub const CONNECTED: u32 = 2;
+    pub const CC_CONNECTED: u32 = 4;
+    pub const DC_CONNECTED: u32 = 9;
+}
+
+impl State {
+    const fn new() -> Self {
+        State {
+            core: Core::new(),
+            flags: Flags::new(),
+        }
+    }
+
+    /// The state API calls check: IDLE while an uninit is running (as NCS,
+    /// which sets IDLE first to refuse other calls).
+    pub fn api_state(&self) -> u32 {
+        if self.flags.uninit_in_progress {
+            fsm::IDLE
+        } else {
+            self.core.state() as u32
+        }
+    }
+
+    /// Runs one core call with an `Io` over the port, then handles what the
+    /// call caused: a deferred disconnect callback, the cloud-details log.
+    pub fn core_call<R>(
+        &mut self,
+        ev: &mut Events,
+        f: impl FnOnce(&mut Core, &mut PortIo<'_>) -> R,
+    ) -> R {
+        let r = {
+            let mut io = PortIo::new(&mut self.flags, ev);
+            f(&mut self.core, &mut io)
+        };
+        self.after_core(ev);
+        r
+    }
+
+    fn after_core(&mut self, ev: &mut Events) {
+        // A disconnect handled here can cause another (it never does with
+        // the ports we have, but a bound keeps this loop finite).
+        for _ in 0..4 {
+            let Some(result) = take_deferred() else {
+                break;
+            };
+            self.transport_closed(ev, result);
+        }
+        if self.flags.print_cloud_details {
+            self.flags.print_cloud_details = false;
+            crate::details::print_cloud_details_of(&self.core);
+        }
+    }
+
+    /// The port reports the connection closed (`result` as its callback).
+    pub fn transport_closed(&mut self, ev: &mut Events, result: i32) {
+        if !self.flags.transport_open {
+            log::Line::new(log::DBG)
+                .s("nrf_cloud: disconnect callback without a connection, result ")
+                .i(i64::from(result))
+                .send();
+            return;
+        }
+        self.flags.transport_open = false;
+        let status = self.flags.pending_reason.take().unwrap_or({
+            if self.flags.disconnect_requested {
+                DisconnectStatus::UserRequest
+            } else {
+                DisconnectStatus::ClosedByRemote
+            }
+        });
+        log::Line::new(log::INF)
+            .s("nrf_cloud: disconnected, status ")
+            .i(i64::from(status as u32))
+            .s(", result ")
+            .i(i64::from(result))
+            .send();
+        self.core_call(ev, |core, io| core.on_disconnected(io, status));
+        if !self.flags.disconnected_evt_sent {
+            // The core raises it for every connection it was told about;
+            // this covers any other: exactly one per connection, as NCS's
+            // poll thread guarantees.
+            self.flags.disconnected_evt_sent = true;
+            ev.push(
+                EventType::TransportDisconnected as u32,
+                status as u32,
+                &[],
+                &[],
+            );
+        }
+        self.flags.connect_pending = false;
+    }
+
+    /// Closes the connection the library gave up on: DISCONNECT if `polite`,
+    /// then abort, then (if the port never called back) close it here.
+    pub fn close_transport(&mut self, ev: &mut Events, status: DisconnectStatus, polite: bool) {
+        if !self.flags.transport_open {
+            return;
+        }
+        if self.flags.pending_reason.is_none() {
+            self.flags.pending_reason = Some(status);
+        }
+        if polite {
+            let rc = port::mqtt_disconnect();
+            if rc < 0 {
+                log::Line::new(log::DBG)
+                    .s("nrf_cloud: MQTT disconnect failed: ")
+                    .i(i64::from(rc))
+                    .send();
+            }
+            self.after_core(ev);
+        }
+        if self.flags.transport_open {
+            let _ = port::mqtt_abort();
+            self.after_core(ev);
+        }
+        if self.flags.transport_open {
+            // The port did not call back: close our side anyway.
+            self.transport_closed(ev, 0);
+        }
+    }
+}
+
+/// Maps a core error to the platform's negative errno.
+pub fn errno_of(e: Error) -> i32 {
+    use crate::bindings::*;
+    use crate::errno::neg;
+    match e {
+        Error::Access => neg(CW_EACCES),
+        Error::Invalid => neg(CW_EINVAL),
+        Error::MsgSize => neg(CW_EMSGSIZE),
+        Error::NoData => neg(CW_ENODATA),
+        Error::NoDevice => neg(CW_ENXIO),
+        Error::NotSupported => neg(CW_ENOTSUP),
+        Error::Io => neg(CW_EIO),
+        Error::NoMem => neg(CW_ENOMEM),
+        Error::InProgress => neg(CW_EINPROGRESS),
+        Error::Port(rc) => rc,
+    }
+}
+
+/// 0 or the negative errno of a core result.
+pub fn rc_of(r: Result<(), Error>) -> i32 {
+    match r {
+        Ok(()) => 0,
+        Err(e) => errno_of(e),
+    }
+}
+
+struct Global(UnsafeCell<State>);
+
+// SAFETY: the state is only reached through `locked()`, which holds the
+// port's lock and refuses a second `&mut` on the same thread.
+unsafe impl Sync for Global {}
+
+static STATE: Global = Global(UnsafeCell::new(State::new()));
+
+/// A `&mut State` is live (set and cleared under the lock).
+static BORROWED: AtomicBool = AtomicBool::new(false);
+
+/// No deferred disconnect.
+const NONE: i32 = i32::MIN;
+/// Result of a disconnect callback that came while the state was borrowed.
+static DEFERRED: AtomicI32 = AtomicI32::new(NONE);
+
+fn take_deferred() -> Option<i32> {
+    let v = DEFERRED.swap(NONE, Ordering::Relaxed);
+    (v != NONE).then_some(v)
+}
+
+/// Holds the port lock; releases it when dropped.
+struct LockGuard;
+
+impl LockGuard {
+    fn take() -> Self {
+        port::lock();
+        LockGuard
+    }
+}
+
+impl Drop for LockGuard {
+    fn drop(&mut self) {
+        port::unlock();
+    }
+}
+
+/// Runs `f` with the state under the lock, then releases the lock and
+/// delivers the events `f` raised. Returns `busy` (and logs) if called while
+/// this thread already holds the state, which the API never does.
+pub fn locked<R>(busy: R, f: impl FnOnce(&mut State, &mut Events) -> R) -> R {
+    run(
+        || {
+            log::msg(
+                log::ERR,
+                "nrf_cloud: API called from inside the library; refused",
+            );
+            busy
+        },
+        f,
+    )
+}
+
+/// Entry of a port callback: like `locked`, except that a callback arriving
+/// while this thread holds the state runs `reentered` instead (the
+/// disconnect callback defers itself; the others cannot happen by the port
+/// contract and are logged).
+pub fn callback(reentered: impl FnOnce(), f: impl FnOnce(&mut State, &mut Events)) {
+    run(reentered, f);
+}
+
+fn run<R>(reentered: impl FnOnce() -> R, f: impl FnOnce(&mut State, &mut Events) -> R) -> R {
+    let mut ev = Events::new();
+    let (r, handler) = {
+        let _guard = LockGuard::take();
+        // BORROWED is only ever set by the lock's owner and cleared before
+        // it unlocks: seen here, it means this very thread holds the state.
+        if BORROWED.load(Ordering::Relaxed) {
+            return reentered();
+        }
+        BORROWED.store(true, Ordering::Relaxed);
+        // SAFETY: the lock is held and BORROWED was clear, so no other
+        // reference to the state exists on any thread; this one ends before
+        // BORROWED is cleared below.
+        let st = unsafe { &mut *STATE.0.get() };
+        let r = f(st, &mut ev);
+        st.after_core(&mut ev);
+        let handler = st.flags.handler;
+        BORROWED.store(false, Ordering::Relaxed);
+        (r, handler)
+    };
+    ev.deliver(handler);
+    r
+}
+
+/// Records a disconnect callback that came while the state was borrowed.
+pub fn defer_disconnect(result: i32) {
+    let _ = DEFERRED.compare_exchange(NONE, result, Ordering::Relaxed, Ordering::Relaxed);
+}
+
+/// Puts the library back to its power-on state (unit tests only).
+#[cfg(test)]
+pub fn reset_for_tests() {
+    let _guard = LockGuard::take();
+    assert!(!BORROWED.load(Ordering::Relaxed));
+    // SAFETY: the lock is held and nothing borrows the state.
+    unsafe { *STATE.0.get() = State::new() };
+    DEFERRED.store(NONE, Ordering::Relaxed);
+}

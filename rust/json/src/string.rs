@@ -1,0 +1,212 @@
+// Copyright (c) 2026 cloudwire contributors
+// SPDX-License-Identifier: Apache-2.0
+
+//! JSON string contents: comparison and unescaping without copying first.
+
+use crate::scan::{find_flagged, has_byte};
+use crate::writer::Overflow;
+
+/// The contents of a JSON string token (between the quotes), still escaped.
+///
+/// Obtained from a validated document, so every escape in it is well formed
+/// (surrogates paired).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Str<'a> {
+    raw: &'a [u8],
+    escaped: bool,
+}
+
+fn low_byte(x: u32) -> u8 {
+    let [b, ..] = x.to_le_bytes();
+    b
+}
+
+fn hex4(raw: &[u8], i: usize) -> u32 {
+    let mut v: u32 = 0;
+    for k in 0..4 {
+        let c = raw.get(i + k).copied().unwrap_or(b'0');
+        let d = match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            _ => 0,
+        };
+        v = (v << 4) | u32::from(d);
+    }
+    v
+}
+
+/// Decodes one character at `i`: its UTF-8 bytes, how many, and where the
+/// next one starts.
+fn step(raw: &[u8], i: usize) -> ([u8; 4], usize, usize) {
+    let b = raw.get(i).copied().unwrap_or(0);
+    if b != b'\\' {
+        return ([b, 0, 0, 0], 1, i + 1);
+    }
+    let e = raw.get(i + 1).copied().unwrap_or(0);
+    let short = match e {
+        b'b' => 0x08,
+        b'f' => 0x0c,
+        b'n' => b'\n',
+        b'r' => b'\r',
+        b't' => b'\t',
+        b'u' => 0,
+        other => other,
+    };
+    if e != b'u' {
+        return ([short, 0, 0, 0], 1, i + 2);
+    }
+    let mut c = hex4(raw, i + 2);
+    let mut next = i + 6;
+    if (0xd800..0xdc00).contains(&c) {
+        let lo = hex4(raw, i + 8);
+        c = 0x10000 + ((c - 0xd800) << 10) + lo.wrapping_sub(0xdc00);
+        next = i + 12;
+    }
+    let out = if c < 0x80 {
+        ([low_byte(c), 0, 0, 0], 1)
+    } else if c < 0x800 {
+        (
+            [0xc0 | low_byte(c >> 6), 0x80 | low_byte(c & 0x3f), 0, 0],
+            2,
+        )
+    } else if c < 0x10000 {
+        (
+            [
+                0xe0 | low_byte(c >> 12),
+                0x80 | low_byte((c >> 6) & 0x3f),
+                0x80 | low_byte(c & 0x3f),
+                0,
+            ],
+            3,
+        )
+    } else {
+        (
+            [
+                0xf0 | low_byte((c >> 18) & 0x07),
+                0x80 | low_byte((c >> 12) & 0x3f),
+                0x80 | low_byte((c >> 6) & 0x3f),
+                0x80 | low_byte(c & 0x3f),
+            ],
+            4,
+        )
+    };
+    (out.0, out.1, next)
+}
+
+/// Longest unescaped text compared through a stack copy.
+const CMP_MAX: usize = 64;
+
+impl<'a> Str<'a> {
+    // Word-at-a-time, then the last few bytes: smaller than `contains`'s
+    // generic `memchr` and as fast on short strings.
+    #[allow(clippy::manual_contains)]
+    pub(crate) fn new(raw: &'a [u8]) -> Self {
+        let i = find_flagged(raw, 0, |x| has_byte(x, b'\\'));
+        Self {
+            raw,
+            escaped: raw.get(i..).is_some_and(|t| t.iter().any(|&c| c == b'\\')),
+        }
+    }
+
+    /// When the scanner already knows whether there are escapes.
+    pub(crate) fn with_escapes(raw: &'a [u8], escaped: bool) -> Self {
+        Self { raw, escaped }
+    }
+
+    /// The bytes between the quotes, escapes untouched.
+    pub fn raw(&self) -> &'a [u8] {
+        self.raw
+    }
+
+    /// Whether the string contains any escape sequence.
+    pub fn has_escapes(&self) -> bool {
+        self.escaped
+    }
+
+    /// Length of the unescaped (UTF-8) string.
+    pub fn unescaped_len(&self) -> usize {
+        if !self.escaped {
+            return self.raw.len();
+        }
+        let mut len = 0;
+        let mut i = 0;
+        while i < self.raw.len() {
+            let (_, n, next) = step(self.raw, i);
+            len += n;
+            i = next;
+        }
+        len
+    }
+
+    /// Unescapes as much as fits into `out`: the filled part, and whether
+    /// that is the whole string.
+    pub fn unescape_prefix<'o>(&self, out: &'o mut [u8]) -> (&'o [u8], bool) {
+        let raw = self.raw;
+        if !self.escaped {
+            let n = raw.len().min(out.len());
+            if let (Some(dst), Some(src)) = (out.get_mut(..n), raw.get(..n)) {
+                dst.copy_from_slice(src);
+            }
+            return (out.get(..n).unwrap_or_default(), n == raw.len());
+        }
+        let mut len = 0;
+        let mut i = 0;
+        let mut whole = true;
+        while i < raw.len() {
+            let (bytes, n, next) = step(raw, i);
+            for &b in bytes.iter().take(n) {
+                match out.get_mut(len) {
+                    Some(slot) => *slot = b,
+                    None => whole = false,
+                }
+                len += usize::from(whole);
+            }
+            if !whole {
+                break;
+            }
+            i = next;
+        }
+        (out.get(..len).unwrap_or_default(), whole)
+    }
+
+    /// Unescapes into `out` and returns the filled part.
+    pub fn unescape_into<'o>(&self, out: &'o mut [u8]) -> Result<&'o [u8], Overflow> {
+        match self.unescape_prefix(out) {
+            (done, true) => Ok(done),
+            _ => Err(Overflow),
+        }
+    }
+
+    /// Unescaped string equals `s` exactly. (Strings with escapes are
+    /// compared through a 64-byte copy: longer ones never compare equal.)
+    pub fn equals(&self, s: &[u8]) -> bool {
+        if !self.has_escapes() {
+            return self.raw == s;
+        }
+        let mut tmp = [0u8; CMP_MAX];
+        let (t, whole) = self.unescape_prefix(&mut tmp);
+        whole && t == s
+    }
+
+    /// Unescaped string equals `s` ignoring ASCII case (cJSON's key match;
+    /// same 64-byte limit as [`Str::equals`]).
+    pub fn equals_ignore_ascii_case(&self, s: &[u8]) -> bool {
+        if !self.has_escapes() {
+            return self.raw.len() == s.len() && crate::scan::same(self.raw, s, true);
+        }
+        let mut tmp = [0u8; CMP_MAX];
+        let (t, whole) = self.unescape_prefix(&mut tmp);
+        whole && t.len() == s.len() && crate::scan::same(t, s, true)
+    }
+
+    /// Unescaped string starts with `s` (for strings with escapes only the
+    /// first 64 unescaped bytes are looked at).
+    pub fn starts_with(&self, s: &[u8]) -> bool {
+        if !self.has_escapes() {
+            return self.raw.starts_with(s);
+        }
+        let mut tmp = [0u8; CMP_MAX];
+        self.unescape_prefix(&mut tmp).0.starts_with(s)
+    }
+}

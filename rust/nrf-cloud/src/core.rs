@@ -1,0 +1,361 @@
+// Copyright (c) 2026 cloudwire contributors
+// SPDX-License-Identifier: Apache-2.0
+
+//! The nRF Cloud connection core: its storage, set-up and shared helpers.
+//! The protocol steps live in `connection.rs` (MQTT session events),
+//! `rx.rs` (received messages) and `tx.rs` (API sends).
+
+use crate::api::{Error, Event, EventType, Io, Qos, Settings};
+use crate::state::State;
+use crate::storage::ByteBuf;
+use crate::topics::SUFFIX_MAX;
+
+/// Longest device ID (`NRF_CLOUD_CLIENT_ID_MAX_LEN`).
+pub const CLIENT_ID_MAX: usize = 64;
+/// Longest application version kept.
+pub const APP_VERSION_MAX: usize = 64;
+/// Longest d2c, c2d or topic prefix taken from the shadow. Longer ones are
+/// refused with an `EVT_ERROR` (see [`Core::on_publish`]).
+pub const TOPIC_MAX: usize = 128;
+/// Longest stage kept (`NRF_CLOUD_STAGE_ID_MAX_LEN` - 1).
+pub const STAGE_MAX: usize = 7;
+/// Longest tenant kept (`NRF_CLOUD_TENANT_ID_MAX_LEN` - 1).
+pub const TENANT_MAX: usize = 63;
+
+const ID_CAP: usize = CLIENT_ID_MAX + SUFFIX_MAX;
+const D2C_CAP: usize = TOPIC_MAX + 5;
+
+/// MQTT message IDs (`NCT_MSG_ID_*`).
+pub mod msg_id {
+    pub const CC_SUB: u16 = 100;
+    pub const DC_SUB: u16 = 101;
+    pub const STATE_REQUEST: u16 = 200;
+    pub const STATE_REPORT: u16 = 300;
+    pub const PAIR_STATUS_REPORT: u16 = 301;
+    pub const INCREMENT_BEGIN: u16 = 1000;
+    pub const INCREMENT_END: u16 = 9999;
+    pub const USER_TAG_BEGIN: u16 = 10000;
+}
+
+/// Levels passed to [`Io::log`] (Zephyr's `LOG_LEVEL_*`, `CW_LOG_*`).
+pub mod log_level {
+    pub const ERR: u8 = 1;
+    pub const WRN: u8 = 2;
+    pub const INF: u8 = 3;
+    pub const DBG: u8 = 4;
+}
+
+/// `CONFIG_NRF_CLOUD_LOG_OUTPUT_LEVEL` default: the initial `logLvl`.
+pub const DEFAULT_LOG_LEVEL: i32 = 1;
+
+/// Log lines (few and short: they cost flash).
+pub(crate) mod msg {
+    pub const SEND_FAILED: &str = "nrf_cloud: send failed";
+    pub const TOO_LARGE: &str = "nrf_cloud: message too large";
+    pub const BAD_JSON: &str = "nrf_cloud: bad shadow JSON";
+    pub const IGNORED: &str = "nrf_cloud: message ignored";
+    pub const BAD_PAIRING: &str = "nrf_cloud: bad pairing data";
+    pub const BAD_CONTROL: &str = "nrf_cloud: bad control data";
+    pub const REMOVED: &str = "nrf_cloud: device removed";
+}
+
+/// Settings before `init`: all zero, so that a `static Core` lands in
+/// `.bss` instead of costing flash for its initializer.
+const UNSET: Settings = Settings {
+    keepalive_s: 0,
+    ua_wait_keepalive_s: 0,
+    persistent_sessions: false,
+    shadow_transforms: false,
+    send_conn_info: false,
+    connection_method: crate::api::ConnMethod::Lte,
+};
+
+/// The sans-IO nRF Cloud MQTT client state: everything inline and fixed
+/// size, so it can live in a `static`.
+pub struct Core {
+    pub(crate) state: State,
+    pub(crate) settings: Settings,
+    /// Device ID, with room behind it to append any topic suffix.
+    pub(crate) id: ByteBuf<ID_CAP>,
+    pub(crate) app_version: ByteBuf<APP_VERSION_MAX>,
+    /// Data-channel endpoints from the shadow (valid when `endpoints`).
+    pub(crate) prefix: ByteBuf<TOPIC_MAX>,
+    /// d2c, with room to append `/bulk` or `/bin`.
+    pub(crate) d2c: ByteBuf<D2C_CAP>,
+    pub(crate) c2d: ByteBuf<TOPIC_MAX>,
+    pub(crate) stage: ByteBuf<STAGE_MAX>,
+    pub(crate) tenant: ByteBuf<TENANT_MAX>,
+    /// Keepalive for CONNECT: lowered while waiting for association.
+    pub(crate) keepalive: u16,
+    /// Last automatic message ID (1000..=9999).
+    pub(crate) msg_id: u16,
+    /// The acked user tag an `SENSOR_DATA_ACK` event points at.
+    pub(crate) ack_id: [u8; 2],
+    /// Device control; the defaults until `ctrl_set`.
+    pub(crate) log_lvl: i32,
+    pub(crate) alerts_en: bool,
+    pub(crate) ctrl_set: bool,
+    /// Saved `nrf_cloud/p_sesh`.
+    pub(crate) p_sesh: bool,
+    /// This connection resumed a persistent session (no SUBSCRIBEs).
+    pub(crate) resumed: bool,
+    /// In the association wait of this cycle (events and keepalive done).
+    pub(crate) ua_wait: bool,
+    /// The "not associated" report was sent in this association cycle.
+    pub(crate) not_assoc_sent: bool,
+    /// Info sections reported (done once per boot and association cycle).
+    pub(crate) info_sent: bool,
+    /// The c2d topic was rewritten to the wildcard form.
+    pub(crate) c2d_modified: bool,
+    pub(crate) endpoints: bool,
+    /// A transport connection is being set up or is up.
+    pub(crate) link: bool,
+    /// `disconnect()` was called for this connection.
+    pub(crate) user_disconnect: bool,
+    /// The core itself dropped the connection (bad input, failed set-up).
+    pub(crate) self_disconnect: bool,
+}
+
+impl Default for Core {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub(crate) fn emit(io: &mut dyn Io, kind: EventType, status: u32) {
+    io.event(&Event {
+        kind,
+        status,
+        data: &[],
+        topic: &[],
+        shadow: None,
+    });
+}
+
+impl Core {
+    pub const fn new() -> Self {
+        Self {
+            state: State::Idle,
+            settings: UNSET,
+            id: ByteBuf::new(),
+            app_version: ByteBuf::new(),
+            prefix: ByteBuf::new(),
+            d2c: ByteBuf::new(),
+            c2d: ByteBuf::new(),
+            stage: ByteBuf::new(),
+            tenant: ByteBuf::new(),
+            keepalive: 0,
+            msg_id: 0,
+            ack_id: [0; 2],
+            log_lvl: 0,
+            alerts_en: false,
+            ctrl_set: false,
+            p_sesh: false,
+            resumed: false,
+            ua_wait: false,
+            not_assoc_sent: false,
+            info_sent: false,
+            c2d_modified: false,
+            endpoints: false,
+            link: false,
+            user_disconnect: false,
+            self_disconnect: false,
+        }
+    }
+
+    pub fn state(&self) -> State {
+        self.state
+    }
+
+    /// Idle -> Initialized. `Access` unless idle; `Invalid` for an empty ID
+    /// or one longer than 64 bytes.
+    pub fn init(&mut self, settings: Settings, client_id: &[u8]) -> Result<(), Error> {
+        if self.state != State::Idle {
+            return Err(Error::Access);
+        }
+        if client_id.is_empty() || client_id.len() > CLIENT_ID_MAX || !self.id.set(client_id) {
+            return Err(Error::Invalid);
+        }
+        self.settings = settings;
+        self.keepalive = settings.keepalive_s;
+        self.state = State::Initialized;
+        Ok(())
+    }
+
+    /// Back to Idle, forgetting the device, endpoints, message IDs and the
+    /// association cycle. Kept: the persistent-session flag, the control
+    /// values and whether the boot-time info sections were sent (NCS keeps
+    /// those across uninit too), and the link flags, so that the
+    /// `TRANSPORT_DISCONNECTED` of a connection still being closed is
+    /// reported. Disconnect first (and wait for that event) to end a live
+    /// connection.
+    pub fn uninit(&mut self) {
+        *self = Self {
+            p_sesh: self.p_sesh,
+            info_sent: self.info_sent,
+            alerts_en: self.alerts_en,
+            log_lvl: self.log_lvl,
+            ctrl_set: self.ctrl_set,
+            link: self.link,
+            user_disconnect: self.user_disconnect,
+            self_disconnect: self.self_disconnect,
+            ..Self::new()
+        };
+    }
+
+    /// Copied, truncated to 64 bytes.
+    pub fn set_app_version(&mut self, v: &[u8]) {
+        self.app_version.set_truncated(v);
+    }
+
+    pub fn app_version(&self) -> &[u8] {
+        self.app_version.get()
+    }
+
+    /// The value loaded from settings key `nrf_cloud/p_sesh`.
+    pub fn set_persistent_session(&mut self, v: bool) {
+        self.p_sesh = v;
+    }
+
+    pub fn persistent_session(&self) -> bool {
+        self.p_sesh
+    }
+
+    pub fn client_id(&self) -> &[u8] {
+        self.id.get()
+    }
+
+    /// From `nrfcloud_mqtt_topic_prefix` `"<stage>/<tenant>/"` (up to 63 bytes).
+    pub fn tenant_id(&self) -> &[u8] {
+        self.tenant.get()
+    }
+
+    /// From `nrfcloud_mqtt_topic_prefix` (up to 7 bytes).
+    pub fn stage(&self) -> &[u8] {
+        self.stage.get()
+    }
+
+    /// (`alertsEn`, `logLvl`), as last set from the shadow.
+    pub fn control(&self) -> (bool, i32) {
+        if self.ctrl_set {
+            (self.alerts_en, self.log_lvl)
+        } else {
+            (false, DEFAULT_LOG_LEVEL)
+        }
+    }
+
+    pub(crate) fn set_control(&mut self, v: (bool, i32)) {
+        (self.alerts_en, self.log_lvl) = v;
+        self.ctrl_set = true;
+    }
+
+    /// CONNECT's clean-session flag.
+    pub fn clean_session(&self) -> bool {
+        !self.session_saved()
+    }
+
+    /// CONNECT's keepalive (the association-wait value while waiting; 0
+    /// before `init`).
+    pub fn keepalive_s(&self) -> u16 {
+        self.keepalive
+    }
+
+    /// The d2c topic from the shadow (empty until associated).
+    pub fn d2c_topic(&self) -> &[u8] {
+        if self.endpoints {
+            self.d2c.get()
+        } else {
+            &[]
+        }
+    }
+
+    /// The c2d topic as subscribed (empty until associated).
+    pub fn c2d_topic(&self) -> &[u8] {
+        if self.endpoints {
+            self.c2d.get()
+        } else {
+            &[]
+        }
+    }
+
+    /// The topic prefix from the shadow (empty until associated).
+    pub fn topic_prefix(&self) -> &[u8] {
+        if self.endpoints {
+            self.prefix.get()
+        } else {
+            &[]
+        }
+    }
+
+    // ---- helpers shared by the protocol steps ----------------------------
+
+    /// A usable saved persistent session (only without MQTT_CLEAN_SESSION).
+    pub(crate) fn session_saved(&self) -> bool {
+        self.settings.persistent_sessions && self.p_sesh
+    }
+
+    /// Stores and persists the session flag (nothing with clean sessions).
+    pub(crate) fn save_session(&mut self, io: &mut dyn Io, v: bool) {
+        if self.settings.persistent_sessions {
+            self.p_sesh = v;
+            io.save_persistent_session(v);
+        }
+    }
+
+    /// The next automatic message ID: 1000..=9999, wrapping.
+    pub(crate) fn next_id(&mut self) -> u16 {
+        self.msg_id =
+            if self.msg_id < msg_id::INCREMENT_BEGIN || self.msg_id == msg_id::INCREMENT_END {
+                msg_id::INCREMENT_BEGIN
+            } else {
+                self.msg_id + 1
+            };
+        self.msg_id
+    }
+
+    /// `requested`, or the next automatic ID when it is 0.
+    pub(crate) fn id_or_next(&mut self, requested: u16) -> u16 {
+        if requested != 0 {
+            requested
+        } else {
+            self.next_id()
+        }
+    }
+
+    /// PUBLISH at QoS 1 to `<id><suffix>`.
+    pub(crate) fn publish_own(
+        &mut self,
+        io: &mut dyn Io,
+        suffix: &[u8],
+        payload: &[u8],
+        msg_id: u16,
+    ) -> Result<(), Error> {
+        io.publish(
+            self.id.with_suffix(suffix),
+            payload,
+            Qos::AtLeastOnce,
+            msg_id,
+        )
+    }
+
+    pub(crate) fn set_keepalive(&mut self, io: &mut dyn Io, seconds: u16) {
+        self.keepalive = seconds;
+        io.set_keepalive(seconds);
+        io.ping();
+    }
+
+    pub(crate) fn clear_endpoints(&mut self) {
+        self.endpoints = false;
+        self.prefix.clear();
+        self.d2c.clear();
+        self.c2d.clear();
+    }
+
+    /// A message the core had to send did not fit the scratch buffer (or
+    /// its topic storage): logged and reported as `EVT_ERROR` with status
+    /// `NRF_CLOUD_ERR_STATUS_NONE`.
+    pub(crate) fn local_error(&self, io: &mut dyn Io) {
+        io.log(log_level::ERR, msg::TOO_LARGE);
+        emit(io, EventType::Error, crate::api::err_status::NONE);
+    }
+}

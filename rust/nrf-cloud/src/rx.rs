@@ -1,0 +1,328 @@
+// Copyright (c) 2026 cloudwire contributors
+// SPDX-License-Identifier: Apache-2.0
+
+//! Received PUBLISH messages: shadow documents on the control channel
+//! (association, endpoints, device control) and c2d data.
+
+use crate::api::{Event, EventType, Io, ShadowKind};
+use crate::codec::{
+    encode_control_reply, encode_paired_report, PairedReport, NOT_ASSOCIATED_REPORT,
+};
+use crate::core::{emit, log_level, msg, msg_id, Core, STAGE_MAX, TENANT_MAX, TOPIC_MAX};
+use crate::shadow::{
+    control_section, decode, decode_control, delta_has_data, endpoints, is_disconnect_request,
+    pairing, split_prefix, DecodeError, Decoded, Pairing, Section, Shadow,
+};
+use crate::state::State;
+use crate::topics::{
+    dc_topic, DcTopic, ACCEPTED_TF, ACCEPTED_TRIM, C2D_END, C2D_WILDCARD_END, DELTA_FULL, REJECTED,
+    SHADOW_UPDATE,
+};
+use cloudwire_json::Str;
+
+/// A control-channel topic.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CcTopic {
+    Shadow(ShadowKind),
+    Rejected,
+}
+
+impl Core {
+    /// A received PUBLISH (the port acks QoS 1 afterwards). Control-channel
+    /// topics (exact match) carry shadow documents, handled from
+    /// CcConnected on; everything else is data-channel traffic, handled in
+    /// DcConnected. Anything else is dropped, as in NCS.
+    ///
+    /// Bad input never stops the core: a shadow that is not JSON is logged
+    /// and dropped (as NCS does); one without the required members is
+    /// dropped; endpoint topics longer than [`TOPIC_MAX`] are logged and
+    /// reported as `EVT_ERROR` (status 0) and not used.
+    pub fn on_publish(&mut self, io: &mut impl Io, buf: &mut [u8], topic: &[u8], payload: &[u8]) {
+        self.publish_in(io, buf, topic, payload);
+    }
+
+    fn publish_in(&mut self, io: &mut dyn Io, buf: &mut [u8], topic: &[u8], payload: &[u8]) {
+        if let Some(cc) = self.cc_topic(topic) {
+            if matches!(
+                self.state,
+                State::CcConnected
+                    | State::CloudStateRequested
+                    | State::UaPinWait
+                    | State::UaPinComplete
+                    | State::DcConnecting
+                    | State::DcConnected
+            ) {
+                match cc {
+                    CcTopic::Shadow(kind) => self.shadow_in(io, buf, kind, topic, payload),
+                    CcTopic::Rejected => {}
+                }
+            }
+        } else if self.state == State::DcConnected {
+            self.data_in(io, topic, payload);
+        }
+    }
+
+    fn cc_topic(&self, topic: &[u8]) -> Option<CcTopic> {
+        if self.state == State::Idle {
+            return None;
+        }
+        let rest = topic.strip_prefix(self.id.get())?;
+        if rest == ACCEPTED_TRIM {
+            Some(CcTopic::Shadow(ShadowKind::Accepted))
+        } else if rest == DELTA_FULL {
+            Some(CcTopic::Shadow(ShadowKind::Delta))
+        } else if rest == REJECTED {
+            Some(CcTopic::Rejected)
+        } else if rest == ACCEPTED_TF && self.settings.shadow_transforms {
+            Some(CcTopic::Shadow(ShadowKind::Transform))
+        } else {
+            None
+        }
+    }
+
+    /// NCS `cc_rx_data_handler`.
+    fn shadow_in(
+        &mut self,
+        io: &mut dyn Io,
+        buf: &mut [u8],
+        kind: ShadowKind,
+        topic: &[u8],
+        payload: &[u8],
+    ) {
+        let doc = match decode(kind, payload) {
+            Ok(s) => s,
+            Err(DecodeError::Json(_)) => {
+                io.log(log_level::ERR, msg::BAD_JSON);
+                return;
+            }
+            Err(DecodeError::Shape) => {
+                io.log(log_level::DBG, msg::IGNORED);
+                return;
+            }
+        };
+        let mut accepted = None;
+        if let Some(target) = &doc.section {
+            let new_state = match pairing(target) {
+                Pairing::Associated { prefix } => {
+                    self.set_stage_tenant(prefix);
+                    Some(State::UaPinComplete)
+                }
+                Pairing::NotAssociated => Some(State::UaPinWait),
+                Pairing::Deprecated => {
+                    io.log(log_level::ERR, msg::BAD_PAIRING);
+                    None
+                }
+                Pairing::Paired | Pairing::Absent => None,
+            };
+            // In the DC states NCS computes an accept and then clears it
+            // again, so association changes are ignored there (a removed
+            // device learns it from the c2d DISCON message).
+            if matches!(
+                self.state,
+                State::CcConnected
+                    | State::CloudStateRequested
+                    | State::UaPinWait
+                    | State::UaPinComplete
+            ) {
+                accepted = new_state;
+            }
+            if accepted == Some(State::UaPinComplete) {
+                self.set_endpoints(io, target);
+            }
+            self.control_in(io, buf, &doc);
+        }
+        let notify = match (doc.shadow, &doc.section) {
+            (Shadow::Delta { state, .. }, Some(t)) => delta_has_data(state, t),
+            _ => true,
+        };
+        if notify {
+            io.event(&Event {
+                kind: EventType::RxDataShadow,
+                status: 0,
+                data: payload,
+                topic,
+                shadow: Some(kind),
+            });
+        }
+        match accepted {
+            Some(State::UaPinComplete) => self.pin_complete(io, buf),
+            Some(State::UaPinWait) => self.pin_wait(io),
+            _ => {}
+        }
+    }
+
+    /// Stage and tenant from the prefix, whether or not the association
+    /// state is taken (as NCS's state decode does).
+    fn set_stage_tenant(&mut self, prefix: Str<'_>) {
+        let mut tmp = [0u8; TOPIC_MAX];
+        let text = if prefix.has_escapes() {
+            match prefix.unescape_into(&mut tmp) {
+                Ok(t) => crate::shadow::c_str(t),
+                Err(_) => return,
+            }
+        } else {
+            prefix.raw()
+        };
+        if let Some((stage, tenant)) = split_prefix(text) {
+            self.stage
+                .set_truncated(stage.get(..STAGE_MAX).unwrap_or(stage));
+            self.tenant
+                .set_truncated(tenant.get(..TENANT_MAX).unwrap_or(tenant));
+        }
+    }
+
+    /// Takes the data-channel endpoints (NCS `set_endpoint_data`): on any
+    /// problem the previous ones stay.
+    fn set_endpoints(&mut self, io: &mut dyn Io, target: &Section<'_>) {
+        let Some(ep) = endpoints(target) else {
+            io.log(log_level::ERR, msg::BAD_PAIRING);
+            return;
+        };
+        let fits = |s: Option<Str<'_>>| s.is_none_or(|s| s.unescaped_len() <= TOPIC_MAX);
+        if !fits(ep.prefix) || !fits(Some(ep.d2c)) || !fits(Some(ep.c2d)) {
+            self.local_error(io);
+            return;
+        }
+        match ep.prefix {
+            Some(p) => {
+                self.prefix.set_json(p);
+            }
+            None => self.prefix.clear(),
+        }
+        self.d2c.set_json(ep.d2c);
+        self.c2d.set_json(ep.c2d);
+        self.c2d_modified = self.c2d.replace_suffix(C2D_END, C2D_WILDCARD_END);
+        self.endpoints = true;
+    }
+
+    /// Device control (§1.6.5): apply valid values; confirm on a delta or a
+    /// change (msg 300). Invalid values are ignored and nothing is sent.
+    fn control_in(&mut self, io: &mut dyn Io, buf: &mut [u8], doc: &Decoded<'_>) {
+        let Some(ctrl) = control_section(doc) else {
+            return;
+        };
+        let current = self.control();
+        let Some(new) = decode_control(ctrl, current) else {
+            io.log(log_level::WRN, msg::BAD_CONTROL);
+            return;
+        };
+        self.set_control(new);
+        if new == current && !matches!(doc.shadow, Shadow::Delta { .. }) {
+            return;
+        }
+        match encode_control_reply(buf, new.0, new.1) {
+            Ok(p) => {
+                if self
+                    .publish_own(io, SHADOW_UPDATE, p, msg_id::STATE_REPORT)
+                    .is_err()
+                {
+                    io.log(log_level::ERR, msg::SEND_FAILED);
+                }
+            }
+            Err(_) => self.local_error(io),
+        }
+    }
+
+    /// Entering UA_PIN_WAIT, once per association cycle (NCS
+    /// `state_ua_pin_wait`).
+    fn pin_wait(&mut self, io: &mut dyn Io) {
+        if self.ua_wait {
+            return;
+        }
+        self.ua_wait = true;
+        self.info_sent = false;
+        self.save_session(io, false);
+        self.set_keepalive(io, self.settings.ua_wait_keepalive_s);
+        if !self.not_assoc_sent {
+            self.not_assoc_sent = true;
+            if self
+                .publish_own(
+                    io,
+                    SHADOW_UPDATE,
+                    NOT_ASSOCIATED_REPORT,
+                    msg_id::STATE_REPORT,
+                )
+                .is_err()
+            {
+                io.log(log_level::ERR, msg::SEND_FAILED);
+                return;
+            }
+        }
+        self.state = State::UaPinWait;
+        emit(io, EventType::UserAssociationRequest, 0);
+    }
+
+    /// Entering UA_PIN_COMPLETE (NCS `state_ua_pin_complete`).
+    fn pin_complete(&mut self, io: &mut dyn Io, buf: &mut [u8]) {
+        self.not_assoc_sent = false;
+        if !self.endpoints {
+            io.log(log_level::ERR, msg::BAD_PAIRING);
+            return;
+        }
+        let report = PairedReport {
+            d2c: self.d2c.get(),
+            c2d: self.c2d.get(),
+            prefix: self.prefix.get(),
+            keepalive_s: self.settings.keepalive_s,
+            alerts_en: self.control().0,
+            log_lvl: self.control().1,
+            desired_c2d: self.c2d_modified,
+            connection_info: if !self.info_sent && self.settings.send_conn_info {
+                Some(self.settings.connection_method)
+            } else {
+                None
+            },
+        };
+        let Ok(payload) = encode_paired_report(buf, &report) else {
+            self.local_error(io);
+            return;
+        };
+        self.info_sent = true;
+        self.c2d_modified = false;
+        if self.ua_wait {
+            self.ua_wait = false;
+            self.set_keepalive(io, self.settings.keepalive_s);
+        }
+        if self
+            .publish_own(io, SHADOW_UPDATE, payload, msg_id::PAIR_STATUS_REPORT)
+            .is_err()
+        {
+            io.log(log_level::ERR, msg::SEND_FAILED);
+            return;
+        }
+        self.state = State::UaPinComplete;
+        emit(io, EventType::UserAssociated, 0);
+    }
+
+    /// Data channel (NCS `dc_rx_data_handler`).
+    fn data_in(&mut self, io: &mut dyn Io, topic: &[u8], payload: &[u8]) {
+        let kind = match dc_topic(topic) {
+            // A-GNSS/P-GPS processing is not part of this library.
+            DcTopic::Agnss | DcTopic::Pgps => {
+                io.log(log_level::DBG, msg::IGNORED);
+                return;
+            }
+            DcTopic::Location => EventType::RxDataLocation,
+            DcTopic::General => {
+                if is_disconnect_request(payload) {
+                    EventType::RxDataDiscon
+                } else {
+                    EventType::RxDataGeneral
+                }
+            }
+        };
+        io.event(&Event {
+            kind,
+            status: 0,
+            data: payload,
+            topic,
+            shadow: None,
+        });
+        if kind == EventType::RxDataDiscon {
+            io.log(log_level::INF, msg::REMOVED);
+            if self.disconnect_dyn(io).is_err() {
+                io.log(log_level::ERR, msg::SEND_FAILED);
+            }
+        }
+    }
+}

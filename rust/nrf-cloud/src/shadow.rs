@@ -1,0 +1,365 @@
+// Copyright (c) 2026 cloudwire contributors
+// SPDX-License-Identifier: Apache-2.0
+
+//! Decoding what nRF Cloud sends: shadow documents, the association
+//! decision, endpoints, device control, the DISCON message.
+//!
+//! Key lookups ignore ASCII case, as NCS's `cJSON_GetObjectItem` does.
+//! Payloads are read up to their first NUL byte, as NCS hands them to
+//! `cJSON_Parse` as C strings.
+
+use crate::api::ShadowKind;
+use cloudwire_json::{parse_c_str, parse_paths, Error as JsonError, PathSet, Str, Value};
+
+/// Why a shadow document was not decoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not valid JSON (NCS: "Error decoding shadow data").
+    Json(JsonError),
+    /// Valid JSON without the required members.
+    Shape,
+}
+
+/// A decoded shadow document; every part borrows from the payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shadow<'a> {
+    /// `.../shadow/get/accepted/trim`: `desired` is required, the others
+    /// are kept only when they are objects.
+    Accepted {
+        desired: Value<'a>,
+        reported: Option<Value<'a>>,
+        config: Option<Value<'a>>,
+    },
+    /// `.../shadow/update/delta/full`: numeric `version` and `timestamp`
+    /// and an object `state` are required.
+    Delta {
+        version: Value<'a>,
+        timestamp: Value<'a>,
+        state: Value<'a>,
+    },
+    /// `.../shadow/get/accepted/tf` without a numeric `"err"`: the whole
+    /// document is the result.
+    TransformResult(Value<'a>),
+    /// A transform error: `"err"`, `"position"` (numbers), `"message"`.
+    TransformError {
+        code: Value<'a>,
+        position: Value<'a>,
+        message: Str<'a>,
+    },
+}
+
+/// The part of a payload a C string would see: up to the first NUL.
+pub fn c_str(b: &[u8]) -> &[u8] {
+    match b.iter().position(|&c| c == 0) {
+        Some(n) => b.get(..n).unwrap_or(b),
+        None => b,
+    }
+}
+
+fn object(v: Option<Value<'_>>) -> Option<Value<'_>> {
+    v.filter(Value::is_object)
+}
+
+fn number(v: Option<Value<'_>>) -> Option<Value<'_>> {
+    v.filter(Value::is_number)
+}
+
+/// The members of a desired section (or a delta's state) that NCS looks
+/// at, each found as NCS's chained `cJSON_GetObjectItem` calls find it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Section<'a> {
+    pub prefix: Option<Value<'a>>,
+    pub pairing_state: Option<Value<'a>>,
+    pub topics: Option<Value<'a>>,
+    pub d2c: Option<Value<'a>>,
+    pub c2d: Option<Value<'a>>,
+    /// The first member named `control`, whatever its type.
+    pub control: Option<Value<'a>>,
+}
+
+/// A decoded control-channel document and what the core reads from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    pub shadow: Shadow<'a>,
+    /// `desired` (accepted) or `state` (delta); none for transforms.
+    pub section: Option<Section<'a>>,
+    /// `reported.control` of an accepted document.
+    pub reported_control: Option<Value<'a>>,
+}
+
+// Member names, named once so that paths share their storage.
+const PREFIX_KEY: &[u8] = b"nrfcloud_mqtt_topic_prefix";
+const DESIRED: &[u8] = b"desired";
+const REPORTED: &[u8] = b"reported";
+const STATE: &[u8] = b"state";
+const PAIRING: &[u8] = b"pairing";
+const TOPICS: &[u8] = b"topics";
+const CONTROL: &[u8] = b"control";
+
+/// Paths read from an accepted document (the section's under `desired`).
+/// Paths sharing names are kept together: each name is compared once.
+const ACCEPTED: PathSet<'static> = PathSet::new(&[
+    &[DESIRED],
+    &[DESIRED, PREFIX_KEY],
+    &[DESIRED, PAIRING, STATE],
+    &[DESIRED, PAIRING, TOPICS],
+    &[DESIRED, PAIRING, TOPICS, b"d2c"],
+    &[DESIRED, PAIRING, TOPICS, b"c2d"],
+    &[DESIRED, CONTROL],
+    &[REPORTED],
+    &[REPORTED, CONTROL],
+    &[b"config"],
+]);
+
+/// Paths read from a delta (the section's under `state`, at the same
+/// slots as for an accepted document).
+const DELTA: PathSet<'static> = PathSet::new(&[
+    &[STATE],
+    &[STATE, PREFIX_KEY],
+    &[STATE, PAIRING, STATE],
+    &[STATE, PAIRING, TOPICS],
+    &[STATE, PAIRING, TOPICS, b"d2c"],
+    &[STATE, PAIRING, TOPICS, b"c2d"],
+    &[STATE, CONTROL],
+    &[b"version"],
+    &[b"timestamp"],
+]);
+
+const TRANSFORM: PathSet<'static> = PathSet::new(&[&[b"err"], &[b"position"], &[b"message"]]);
+
+/// The section parts (at the same slots for accepted documents and deltas).
+fn section_of<'a>(v: &[Option<Value<'a>>; 10]) -> Section<'a> {
+    let [_, prefix, pairing_state, topics, d2c, c2d, control, ..] = *v;
+    Section {
+        prefix,
+        pairing_state,
+        topics,
+        d2c,
+        c2d,
+        control,
+    }
+}
+
+/// Decodes a control-channel document as NCS does for its topic, reading
+/// everything the core needs in the one validating pass.
+pub fn decode(kind: ShadowKind, payload: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    let mut v: [Option<Value<'_>>; 10] = [None; 10];
+    let paths = match kind {
+        ShadowKind::Accepted => &ACCEPTED,
+        ShadowKind::Delta => &DELTA,
+        ShadowKind::Transform => &TRANSFORM,
+    };
+    let root = parse_paths(payload, true, paths, &mut v).map_err(DecodeError::Json)?;
+    let [v0, v1, v2, .., v7, v8, v9] = v;
+    let decoded = match kind {
+        ShadowKind::Accepted => object(v0).map(|desired| Decoded {
+            shadow: Shadow::Accepted {
+                desired,
+                reported: object(v7),
+                config: object(v9),
+            },
+            section: Some(section_of(&v)),
+            reported_control: v8,
+        }),
+        ShadowKind::Delta => match (object(v0), number(v7), number(v8)) {
+            (Some(state), Some(version), Some(timestamp)) => Some(Decoded {
+                shadow: Shadow::Delta {
+                    version,
+                    timestamp,
+                    state,
+                },
+                section: Some(section_of(&v)),
+                reported_control: None,
+            }),
+            _ => None,
+        },
+        ShadowKind::Transform => {
+            let shadow = match number(v0) {
+                None => Some(Shadow::TransformResult(root)),
+                Some(code) => match (number(v1), v2.and_then(|m| m.as_str())) {
+                    (Some(position), Some(message)) => Some(Shadow::TransformError {
+                        code,
+                        position,
+                        message,
+                    }),
+                    _ => None,
+                },
+            };
+            shadow.map(|shadow| Decoded {
+                shadow,
+                section: None,
+                reported_control: None,
+            })
+        }
+    };
+    decoded.ok_or(DecodeError::Shape)
+}
+
+/// Decodes a shadow document as NCS does for each control-channel topic.
+pub fn decode_shadow(kind: ShadowKind, payload: &[u8]) -> Result<Shadow<'_>, DecodeError> {
+    decode(kind, payload).map(|d| d.shadow)
+}
+
+/// Reads a desired section or delta state by navigation (the same values
+/// [`decode`] captures while parsing).
+pub fn section(target: Value<'_>) -> Section<'_> {
+    let mut top = [None; 3];
+    target.find_ci(&[PREFIX_KEY, b"pairing", b"control"], &mut top);
+    let [prefix, pairing, control] = top;
+    let mut p = [None; 2];
+    if let Some(pairing) = pairing {
+        pairing.find_ci(&[STATE, TOPICS], &mut p);
+    }
+    let [pairing_state, topics] = p;
+    let mut t = [None; 2];
+    if let Some(topics) = topics {
+        topics.find_ci(&[b"d2c", b"c2d"], &mut t);
+    }
+    let [d2c, c2d] = t;
+    Section {
+        prefix,
+        pairing_state,
+        topics,
+        d2c,
+        c2d,
+        control,
+    }
+}
+
+/// What a desired section (or delta state) says about association.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pairing<'a> {
+    /// `nrfcloud_mqtt_topic_prefix` (a string) is present: associated.
+    Associated { prefix: Str<'a> },
+    /// `pairing.state` starts with `"not_associated"`.
+    NotAssociated,
+    /// `pairing.state` starts with `"paired"` but there is no prefix:
+    /// nothing to do.
+    Paired,
+    /// Any other `pairing.state` string (NCS logs a deprecated state).
+    Deprecated,
+    /// No prefix and no `pairing.state` string.
+    Absent,
+}
+
+/// NCS's association decision. A prefix that is not a string counts as
+/// absent (NCS would dereference a NULL string there).
+pub fn pairing<'a>(s: &Section<'a>) -> Pairing<'a> {
+    if let Some(prefix) = s.prefix.and_then(|p| p.as_str()) {
+        return Pairing::Associated { prefix };
+    }
+    let Some(state) = s.pairing_state.and_then(|v| v.as_str()) else {
+        return Pairing::Absent;
+    };
+    if state.starts_with(b"not_associated") {
+        Pairing::NotAssociated
+    } else if state.starts_with(b"paired") {
+        Pairing::Paired
+    } else {
+        Pairing::Deprecated
+    }
+}
+
+/// The data-channel endpoints in a desired section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Endpoints<'a> {
+    pub prefix: Option<Str<'a>>,
+    pub d2c: Str<'a>,
+    pub c2d: Str<'a>,
+}
+
+/// Endpoints as NCS decodes them: `pairing.state` must be a string starting
+/// with `"paired"`, `pairing.topics` must exist, `topics.d2c` and
+/// `topics.c2d` must be strings; the prefix is optional but must be a string
+/// when present.
+pub fn endpoints<'a>(s: &Section<'a>) -> Option<Endpoints<'a>> {
+    s.topics?;
+    if !s.pairing_state?.as_str()?.starts_with(b"paired") {
+        return None;
+    }
+    let prefix = match s.prefix {
+        Some(p) => Some(p.as_str()?),
+        None => None,
+    };
+    Some(Endpoints {
+        prefix,
+        d2c: s.d2c?.as_str()?,
+        c2d: s.c2d?.as_str()?,
+    })
+}
+
+/// The `"control"` object §1.6.5 looks at: the section's (desired or delta
+/// state), else, for an accepted document, `reported.control`. Only the
+/// first member named `control` counts, and only if it is an object.
+pub fn control_section<'a>(d: &Decoded<'a>) -> Option<Value<'a>> {
+    let own = object(d.section.and_then(|s| s.control));
+    match d.shadow {
+        Shadow::Accepted { .. } => own.or(object(d.reported_control)),
+        Shadow::Delta { .. } => own,
+        _ => None,
+    }
+}
+
+/// The control values after applying `ctrl` to `current` (alertsEn,
+/// logLvl); `None` if a value is invalid (`alertsEn` not a bool, `logLvl`
+/// not a number or outside 0..=4 after C's `(int)` truncation).
+pub fn decode_control(ctrl: Value<'_>, current: (bool, i32)) -> Option<(bool, i32)> {
+    let (mut alerts, mut level) = current;
+    let mut out = [None; 2];
+    ctrl.find_ci(&[b"alertsEn", b"logLvl"], &mut out);
+    let [a, l] = out;
+    if let Some(v) = a {
+        alerts = v.as_bool()?;
+    }
+    if let Some(v) = l {
+        let n = v.as_int_trunc()?;
+        if !(0..=4).contains(&n) {
+            return None;
+        }
+        level = i32::try_from(n).ok()?;
+    }
+    Some((alerts, level))
+}
+
+/// Whether a delta's state still has members once its control object is
+/// taken out (NCS detaches it before deciding to notify the application).
+pub fn delta_has_data(state: Value<'_>, s: &Section<'_>) -> bool {
+    state.members().count() > usize::from(s.control.is_some_and(|c| c.is_object()))
+}
+
+/// Stage and tenant from `"<stage>/<tenant>/"`, as NCS splits it: the stage
+/// runs to the first `/`, the tenant is the rest without its last byte.
+/// `None` without a `/`.
+pub fn split_prefix(p: &[u8]) -> Option<(&[u8], &[u8])> {
+    let slash = p.iter().position(|&c| c == b'/')?;
+    let stage = p.get(..slash)?;
+    let tenant = p
+        .get(slash + 1..p.len().saturating_sub(1))
+        .unwrap_or_default();
+    Some((stage, tenant))
+}
+
+/// Longest DISCON payload NCS looks at (its NUL must come before this).
+const DISCON_MAX: usize = 200;
+
+/// `{"appId":"DEVICE","messageType":"DISCON"}` (any member order, other
+/// members allowed), NCS's checks: shorter than 200 bytes, both words
+/// present in the raw text, then both members equal exactly.
+pub fn is_disconnect_request(payload: &[u8]) -> bool {
+    let s = c_str(payload.get(..DISCON_MAX).unwrap_or(payload));
+    if s.len() >= DISCON_MAX
+        || !crate::topics::has(s, b"DEVICE")
+        || !crate::topics::has(s, b"DISCON")
+    {
+        return false;
+    }
+    let Ok(root) = parse_c_str(s) else {
+        return false;
+    };
+    let is = |key: &[u8], want: &[u8]| {
+        root.get_ci(key)
+            .and_then(|v| v.as_str())
+            .is_some_and(|v| v.equals(want))
+    };
+    is(b"messageType", b"DISCON") && is(b"appId", b"DEVICE")
+}
