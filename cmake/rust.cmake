@@ -103,9 +103,16 @@ function(cloudwire_rust_has_core rustc triple out_var)
   file(GLOB core_rlib "${sysroot}/lib/rustlib/${triple}/lib/libcore-*.rlib")
   if(core_rlib)
     set(${out_var} TRUE PARENT_SCOPE)
-  else()
-    set(${out_var} FALSE PARENT_SCOPE)
+    return()
   endif()
+  if(NOT EXISTS "${sysroot}/lib/rustlib/src/rust/library/core")
+    message(FATAL_ERROR "cloudwire: the Rust toolchain of ${rustc} has neither `core` for "
+            "${triple} nor the library source to build it. Install one of them "
+            "(rustup: `rustup target add ${triple}` or `rustup component add rust-src`; "
+            "Debian: the rust-src package), or point CLOUDWIRE_CARGO at a cargo whose "
+            "toolchain has it.")
+  endif()
+  set(${out_var} FALSE PARENT_SCOPE)
 endfunction()
 
 # cloudwire_rust_library(<name> MANIFEST <Cargo.toml> PACKAGE <pkg> LIB <libname>
@@ -130,6 +137,9 @@ function(cloudwire_rust_library name)
     # RUSTC_BOOTSTRAP; it needs the library source, not the network.
     list(APPEND env RUSTC_BOOTSTRAP=1)
     set(build_std -Zbuild-std=core)
+    # Building core ourselves also lets panics abort in place: no panic
+    # location strings and no core::fmt end up in flash.
+    list(APPEND env "RUSTFLAGS=-Zunstable-options -Cpanic=immediate-abort")
   endif()
 
   string(REPLACE ";" "," features "${arg_FEATURES}")
@@ -143,7 +153,7 @@ function(cloudwire_rust_library name)
 
   add_custom_target(${name}_cargo
     COMMAND ${CMAKE_COMMAND} -E env ${env}
-            "${cargo}" build
+            "${cargo}" rustc
             --manifest-path "${arg_MANIFEST}"
             --package ${arg_PACKAGE}
             --lib
@@ -152,6 +162,9 @@ function(cloudwire_rust_library name)
             --no-default-features
             --features "${features}"
             ${build_std}
+            # The crate is also an rlib (the host port links it); asking for
+            # the staticlib alone is what lets cargo apply LTO.
+            --crate-type staticlib
     BYPRODUCTS "${archive}"
     WORKING_DIRECTORY "${CMAKE_BINARY_DIR}"
     COMMENT "cargo: building ${arg_PACKAGE} for ${triple}"

@@ -12,7 +12,9 @@
 
 #include "cw_tags.h"
 
+#include <errno.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <zephyr/net/tls_credentials.h>
 #include <zephyr/sys/printk.h>
 

@@ -26,6 +26,9 @@ LOG_MODULE_DECLARE(nrf_cloud, CONFIG_NRF_CLOUD_LOG_LEVEL);
 /* Most topic filters one SUBSCRIBE carries (nRF Cloud sends up to 4). */
 #define SUBSCRIBE_MAX_TOPICS 8
 
+/* Longest wait for the rest of a PUBLISH payload that has begun to arrive. */
+#define PAYLOAD_STALL_TIMEOUT_MS (30 * MSEC_PER_SEC)
+
 /* The port's QoS values are the wire values, as Zephyr's enum mqtt_qos. */
 BUILD_ASSERT(MQTT_QOS_0_AT_MOST_ONCE == 0 && MQTT_QOS_1_AT_LEAST_ONCE == 1 &&
 	     MQTT_QOS_2_EXACTLY_ONCE == 2, "enum mqtt_qos is not the wire value");
@@ -58,20 +61,56 @@ static uint8_t conn_index(const struct mqtt_client *client)
 	return (uint8_t)(c - conns);
 }
 
-/* Reads and throws away what is left of a PUBLISH payload. */
-static int payload_drain(struct cw_mqtt_conn *c, size_t len)
+/*
+ * Reads len bytes of the current PUBLISH payload into buf. Non-blocking
+ * reads plus poll work on blocking and on O_NONBLOCK sockets
+ * (CONFIG_NRF_CLOUD_SEND_NONBLOCKING) alike: a blocking read on an
+ * O_NONBLOCK socket would fail with EAGAIN and the client would drop the
+ * connection. A read error has already closed the connection; a stall
+ * closes it here, since the stream cannot be resynchronised.
+ */
+static int payload_read(struct cw_mqtt_conn *c, uint8_t *buf, size_t len)
 {
 	while (len > 0) {
-		int n = mqtt_read_publish_payload_blocking(
-			&c->client, c->payload_buf, MIN(len, sizeof(c->payload_buf)));
+		int n = mqtt_read_publish_payload(&c->client, buf, len);
 
+		if (n == -EAGAIN) {
+			struct zsock_pollfd fds = {
+				.fd = c->client.transport.tls.sock,
+				.events = ZSOCK_POLLIN,
+			};
+			int ready = zsock_poll(&fds, 1, PAYLOAD_STALL_TIMEOUT_MS);
+
+			if (ready <= 0) {
+				LOG_ERR("PUBLISH payload stalled (%d)", ready < 0 ? -errno : -ETIMEDOUT);
+				(void)mqtt_abort(&c->client);
+				return -ETIMEDOUT;
+			}
+			continue;
+		}
 		if (n < 0) {
 			return n;
 		}
 		if (n == 0) {
 			return -EIO;
 		}
+		buf += n;
 		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Reads and throws away a payload too large for the buffer. */
+static int payload_drain(struct cw_mqtt_conn *c, size_t len)
+{
+	while (len > 0) {
+		size_t chunk = MIN(len, sizeof(c->payload_buf));
+		int err = payload_read(c, c->payload_buf, chunk);
+
+		if (err) {
+			return err;
+		}
+		len -= chunk;
 	}
 	return 0;
 }
@@ -94,14 +133,14 @@ static void on_publish(struct cw_mqtt_conn *c, uint8_t conn, const struct mqtt_e
 	if (len > CONFIG_NRF_CLOUD_MQTT_PAYLOAD_BUFFER_LEN) {
 		err = payload_drain(c, len);
 		if (err) {
-			/* The read failure has closed the connection. */
+			/* The failure has closed the connection. */
 			return;
 		}
 		cw_mqtt_on_publish_too_large(conn, topic, topic_len, len);
 		return;
 	}
 
-	err = mqtt_readall_publish_payload(&c->client, c->payload_buf, len);
+	err = payload_read(c, c->payload_buf, len);
 	if (err) {
 		return;
 	}

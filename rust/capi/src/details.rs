@@ -59,7 +59,8 @@ pub fn print_details(flags: &mut Flags) -> i32 {
             e
         }
     };
-    let Some(cfg) = cfg.filter(|c| c.verbose_details) else {
+    // The rest only logs: without the feature `log` there is nothing to do.
+    let Some(cfg) = cfg.filter(|c| cfg!(feature = "log") && c.verbose_details) else {
         return err;
     };
     let mut buf = [0u8; 64];

@@ -147,6 +147,6 @@ impl Io for PortIo<'_> {
     }
 
     fn log(&mut self, level: u8, message: &str) {
-        port::log(level, message.as_bytes());
+        log::msg(level, message);
     }
 }

@@ -3,8 +3,12 @@
 
 //! Log lines built from static strings, byte strings and integers, without
 //! core::fmt (which would cost several KiB of flash on Cortex-M).
+//!
+//! Without the feature `log` (the Zephyr build enables it with `CONFIG_LOG`)
+//! every call here is an empty inline function: the messages are not linked.
 
 use crate::bindings::{CW_LOG_DBG, CW_LOG_ERR, CW_LOG_INF, CW_LOG_WRN};
+#[cfg(feature = "log")]
 use crate::port;
 
 #[allow(clippy::cast_possible_truncation)] // CW_LOG_* are 1..=4
@@ -16,15 +20,44 @@ pub const INF: u8 = CW_LOG_INF as u8;
 #[allow(clippy::cast_possible_truncation)]
 pub const DBG: u8 = CW_LOG_DBG as u8;
 
+#[cfg(feature = "log")]
 const LINE_MAX: usize = 120;
 
 /// One log line being built; longer lines are cut at `LINE_MAX` bytes.
+#[cfg(feature = "log")]
 pub struct Line {
     level: u8,
     buf: [u8; LINE_MAX],
     len: usize,
 }
 
+/// Logging compiled out: nothing to build.
+#[cfg(not(feature = "log"))]
+pub struct Line;
+
+#[cfg(not(feature = "log"))]
+impl Line {
+    #[inline(always)]
+    pub fn new(_level: u8) -> Self {
+        Line
+    }
+    #[inline(always)]
+    pub fn b(self, _s: &[u8]) -> Self {
+        self
+    }
+    #[inline(always)]
+    pub fn s(self, _s: &str) -> Self {
+        self
+    }
+    #[inline(always)]
+    pub fn i(self, _v: i64) -> Self {
+        self
+    }
+    #[inline(always)]
+    pub fn send(self) {}
+}
+
+#[cfg(feature = "log")]
 impl Line {
     pub fn new(level: u8) -> Self {
         Line {
@@ -67,6 +100,7 @@ impl Line {
 }
 
 /// Writes the decimal digits of |v| at the end of `out`; returns how many.
+#[cfg(feature = "log")]
 fn itoa(v: i64, out: &mut [u8; 20]) -> usize {
     let mut m = v.unsigned_abs();
     let mut n = 0;
@@ -81,16 +115,21 @@ fn itoa(v: i64, out: &mut [u8; 20]) -> usize {
     n
 }
 
+#[cfg(feature = "log")]
 fn digit(d: u64) -> u8 {
     u8::try_from(d).unwrap_or(0)
 }
 
 /// Shorthand: one static message.
+#[inline(always)]
 pub fn msg(level: u8, s: &str) {
+    #[cfg(feature = "log")]
     port::log(level, s.as_bytes());
+    #[cfg(not(feature = "log"))]
+    let _ = (level, s);
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "log"))]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;

@@ -65,6 +65,7 @@ pub fn unlock() {
     unsafe { cw_port_unlock() }
 }
 
+#[cfg(feature = "log")]
 pub fn log(level: u8, msg: &[u8]) {
     // SAFETY: msg is a valid slice for the duration of the call.
     unsafe { cw_port_log(level, msg.as_ptr().cast::<c_char>(), msg.len()) }

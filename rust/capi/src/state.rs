@@ -52,6 +52,34 @@ impl ClientId {
     }
 }
 
+/// An `Option<DisconnectStatus>` whose `None` is a zero byte
+/// (`Option`'s own `None` is the niche value 4), so that the library state
+/// is all zeros when idle and lands in `.bss`, costing no flash.
+#[derive(Clone, Copy)]
+pub struct PendingReason(u8);
+
+impl PendingReason {
+    pub const NONE: PendingReason = PendingReason(0);
+
+    pub fn take(&mut self) -> Option<DisconnectStatus> {
+        let v = core::mem::replace(self, Self::NONE).0;
+        match v {
+            1 => Some(DisconnectStatus::UserRequest),
+            2 => Some(DisconnectStatus::ClosedByRemote),
+            3 => Some(DisconnectStatus::InvalidRequest),
+            4 => Some(DisconnectStatus::Misc),
+            _ => None,
+        }
+    }
+
+    pub fn set_if_none(&mut self, status: DisconnectStatus) {
+        if self.0 == 0 {
+            // DisconnectStatus values are 0..=3.
+            self.0 = u8::try_from(status as u32).map_or(0, |v| v + 1);
+        }
+    }
+}
+
 /// What capi tracks besides the protocol core.
 pub struct Flags {
     pub handler: Handler,
@@ -67,7 +95,7 @@ pub struct Flags {
     /// The application (or the cloud's DISCON) asked to disconnect.
     pub disconnect_requested: bool,
     /// Why the library itself is closing the connection.
-    pub pending_reason: Option<DisconnectStatus>,
+    pub pending_reason: PendingReason,
     /// TRANSPORT_DISCONNECTED already raised for the current connection.
     pub disconnected_evt_sent: bool,
     /// PINGREQs sent and not answered.
@@ -86,7 +114,7 @@ impl Flags {
             poll_busy: false,
             transport_open: false,
             disconnect_requested: false,
-            pending_reason: None,
+            pending_reason: PendingReason::NONE,
             disconnected_evt_sent: false,
             unacked_pings: 0,
             uninit_in_progress: false,
@@ -102,7 +130,7 @@ impl Flags {
     pub fn connection_opened(&mut self) {
         self.transport_open = true;
         self.disconnected_evt_sent = false;
-        self.pending_reason = None;
+        self.pending_reason = PendingReason::NONE;
         self.unacked_pings = 0;
     }
 }
@@ -214,9 +242,7 @@ impl State {
         if !self.flags.transport_open {
             return;
         }
-        if self.flags.pending_reason.is_none() {
-            self.flags.pending_reason = Some(status);
-        }
+        self.flags.pending_reason.set_if_none(status);
         if polite {
             let rc = port::mqtt_disconnect();
             if rc < 0 {
@@ -276,13 +302,15 @@ static STATE: Global = Global(UnsafeCell::new(State::new()));
 static BORROWED: AtomicBool = AtomicBool::new(false);
 
 /// No deferred disconnect.
-const NONE: i32 = i32::MIN;
-/// Result of a disconnect callback that came while the state was borrowed.
+const NONE: i32 = 0;
+/// Result of a disconnect callback that came while the state was borrowed,
+/// stored XOR `i32::MIN` so that "none" is 0 and the static lands in
+/// `.bss` (a result of `i32::MIN` reads as none, as before).
 static DEFERRED: AtomicI32 = AtomicI32::new(NONE);
 
 fn take_deferred() -> Option<i32> {
     let v = DEFERRED.swap(NONE, Ordering::Relaxed);
-    (v != NONE).then_some(v)
+    (v != NONE).then_some(v ^ i32::MIN)
 }
 
 /// Holds the port lock; releases it when dropped.
@@ -351,7 +379,12 @@ fn run<R>(reentered: impl FnOnce() -> R, f: impl FnOnce(&mut State, &mut Events)
 
 /// Records a disconnect callback that came while the state was borrowed.
 pub fn defer_disconnect(result: i32) {
-    let _ = DEFERRED.compare_exchange(NONE, result, Ordering::Relaxed, Ordering::Relaxed);
+    let _ = DEFERRED.compare_exchange(
+        NONE,
+        result ^ i32::MIN,
+        Ordering::Relaxed,
+        Ordering::Relaxed,
+    );
 }
 
 /// Puts the library back to its power-on state (unit tests only).

@@ -405,18 +405,18 @@ fn skip_value(s: &[u8], mut i: usize) -> usize {
 
 /// Equality of equally long byte strings, ignoring ASCII case when `ci`.
 pub(crate) fn same(a: &[u8], b: &[u8], ci: bool) -> bool {
-    let lower = |x: Option<&u8>| x.map(|c| c | 0x20);
-    // Most different names differ in their first letter.
-    if lower(a.first()) != lower(b.first()) {
-        return false;
-    }
-    a == b || (ci && a.iter().zip(b).all(|(x, y)| x.eq_ignore_ascii_case(y)))
+    // A byte loop, not `a == b`: names are short, and a call to memcmp
+    // costs more than comparing them here. Equal lengths are the callers'.
+    a.iter()
+        .zip(b)
+        .all(|(x, y)| x == y || (ci && x.eq_ignore_ascii_case(y)))
 }
 
 /// Whether member name `k` is `want` (ignoring ASCII case when `ci`).
 /// Escapes only make a name shorter, so the raw bytes decide for names
 /// without escapes. (`want` is plain text: a `\\` in it never matches an
 /// escape sequence.)
+#[inline]
 pub(crate) fn key_is(k: Str<'_>, want: &[u8], ci: bool) -> bool {
     let raw = k.raw();
     if !k.has_escapes() {

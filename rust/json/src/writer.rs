@@ -122,12 +122,12 @@ impl<'b> Writer<'b> {
         self
     }
 
-    /// An integer, printed as cJSON prints the double `n as f64`: `%d` in
-    /// the `int` range, otherwise `%1.15g`, or `%1.17g` when 15 digits do
-    /// not give the value back.
+    /// An integer in plain decimal: as cJSON prints it below 10^15 in
+    /// magnitude; beyond, cJSON's `%g` exponent form is not reproduced
+    /// (see `number`).
     pub fn int(&mut self, n: i64) -> &mut Self {
-        let mut tmp = [0u8; 32];
-        let len = number::cjson(n, &mut tmp);
+        let mut tmp = [0u8; 21];
+        let len = number::signed(n, &mut tmp);
         self.raw(tmp.get(..len).unwrap_or_default())
     }
 
