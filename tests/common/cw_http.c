@@ -133,6 +133,24 @@ static const char *header_value(const char *head, size_t head_len, const char *n
 	return NULL;
 }
 
+/* True once raw[0, got) holds the headers and the whole Content-Length body,
+ * so that the reply is not waited for until the server closes (some socket
+ * layers report the close late).
+ */
+static bool response_complete(size_t got)
+{
+	const char *end;
+	const char *v;
+
+	raw[got] = '\0';
+	end = strstr(raw, "\r\n\r\n");
+	if (end == NULL) {
+		return false;
+	}
+	v = header_value(raw, (size_t)(end - raw), "Content-Length");
+	return v != NULL && got >= (size_t)(end + 4 - raw) + (size_t)atol(v);
+}
+
 /* Decodes a chunked body in place; returns its length or -EBADMSG. */
 static long dechunk(char *body, size_t len)
 {
@@ -200,7 +218,7 @@ int cw_http_request(const char *addr, const char *method, const char *path, cons
 	if (err == 0 && body != NULL && body_len > 0) {
 		err = send_all(fd, body, body_len);
 	}
-	while (err == 0) {
+	while (err == 0 && !response_complete(got)) {
 		ssize_t r;
 
 		if (got >= sizeof(raw) - 1) {

@@ -22,6 +22,8 @@ static struct evrec_event events[EVREC_MAX_EVENTS];
 static int count;
 static int dropped;
 static evrec_hook_t hook;
+/* See evrec_event.paired_info: true at boot, never reset. */
+static bool info_pending = true;
 
 void evrec_reset(void)
 {
@@ -80,9 +82,16 @@ void evrec_handler(const struct nrf_cloud_evt *evt)
 	cw_plat_lock();
 	if (count < EVREC_MAX_EVENTS) {
 		copy_event(&events[count], evt);
+		events[count].paired_info =
+			evt->type == NRF_CLOUD_EVT_USER_ASSOCIATED && info_pending;
 		count++;
 	} else {
 		dropped++;
+	}
+	if (evt->type == NRF_CLOUD_EVT_USER_ASSOCIATED) {
+		info_pending = false;
+	} else if (evt->type == NRF_CLOUD_EVT_USER_ASSOCIATION_REQUEST) {
+		info_pending = true;
 	}
 	h = hook;
 	cw_plat_broadcast();

@@ -62,6 +62,14 @@ struct evrec_event {
 	int shadow_type;        /**< evt->shadow->type when has_shadow */
 	uint16_t ack_tag;       /**< SENSOR_DATA_ACK: the uint16_t data.ptr points at */
 	int64_t at_ms;          /**< cw_plat_now_ms() when recorded */
+	/**
+	 * USER_ASSOCIATED: whether the "paired" report sent just before it
+	 * carries the "device" info section. NCS adds it to the first paired
+	 * report after boot and after each association request; the recorder
+	 * keeps that state for the whole process (evrec_reset() keeps it), as
+	 * scenarios on Zephyr share one boot.
+	 */
+	bool paired_info;
 };
 
 typedef void (*evrec_hook_t)(const struct nrf_cloud_evt *evt);

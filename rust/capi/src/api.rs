@@ -170,10 +170,13 @@ pub unsafe extern "C" fn nrf_cloud_client_id_get(id_buf: *mut c_char, id_buf_sz:
 fn copy_cstr(s: &[u8], out: &mut [u8]) -> i32 {
     let needed = s.len() + 1;
     let Some(dst) = out.get_mut(..needed) else {
-        crate::log::Line::new(crate::log::ERR)
-            .s("nrf_cloud: buffer too small, required size: ")
-            .i(i64::try_from(needed).unwrap_or(i64::MAX))
-            .send();
+        crate::log::line(
+            crate::log::ERR,
+            &[
+                crate::log::s("nrf_cloud: buffer too small, required size: "),
+                crate::log::i(i64::try_from(needed).unwrap_or(i64::MAX)),
+            ],
+        );
         return neg(CW_EMSGSIZE);
     };
     let (text, nul) = dst.split_at_mut(s.len());

@@ -9,11 +9,14 @@ use crate::{connection, log, port};
 /// Logs a callback that arrived while this thread was inside the library
 /// (impossible by the port contract except for the disconnect callback).
 fn reentered(name: &str) {
-    log::Line::new(log::ERR)
-        .s("nrf_cloud: port callback ")
-        .s(name)
-        .s(" re-entered the library; ignored")
-        .send();
+    log::line(
+        log::ERR,
+        &[
+            log::s("nrf_cloud: port callback "),
+            log::s(name),
+            log::s(" re-entered the library; ignored"),
+        ],
+    );
 }
 
 fn ours(conn: u8) -> bool {
@@ -26,12 +29,15 @@ pub extern "C" fn cw_mqtt_on_connack(conn: u8, return_code: i32, session_present
     if !ours(conn) {
         return;
     }
-    log::Line::new(log::DBG)
-        .s("nrf_cloud: CONNACK, code ")
-        .i(i64::from(return_code))
-        .s(", session present ")
-        .i(i64::from(u8::from(session_present)))
-        .send();
+    log::line(
+        log::DBG,
+        &[
+            log::s("nrf_cloud: CONNACK, code "),
+            log::i(i64::from(return_code)),
+            log::s(", session present "),
+            log::i(i64::from(u8::from(session_present))),
+        ],
+    );
     let code = u8::try_from(return_code).unwrap_or(u8::MAX);
     callback(
         || reentered("connack"),
@@ -82,16 +88,19 @@ pub unsafe extern "C" fn cw_mqtt_on_publish(
     let topic = unsafe { port::bytes(topic, topic_len) };
     // SAFETY: as above.
     let payload = unsafe { port::bytes(payload, payload_len) };
-    log::Line::new(log::DBG)
-        .s("nrf_cloud: PUBLISH id ")
-        .i(i64::from(msg_id))
-        .s(" qos ")
-        .i(i64::from(qos))
-        .s(" len ")
-        .i(i64::try_from(payload.len()).unwrap_or(i64::MAX))
-        .s(" topic ")
-        .b(topic)
-        .send();
+    log::line(
+        log::DBG,
+        &[
+            log::s("nrf_cloud: PUBLISH id "),
+            log::i(i64::from(msg_id)),
+            log::s(" qos "),
+            log::i(i64::from(qos)),
+            log::s(" len "),
+            log::i(i64::try_from(payload.len()).unwrap_or(i64::MAX)),
+            log::s(" topic "),
+            log::b(topic),
+        ],
+    );
     callback(
         || reentered("publish"),
         |st, ev| {
@@ -119,11 +128,14 @@ pub unsafe extern "C" fn cw_mqtt_on_publish_too_large(
     }
     // SAFETY: per the contract of this function.
     let topic = unsafe { port::bytes(topic, topic_len) };
-    log::Line::new(log::ERR)
-        .s("nrf_cloud: received message of ")
-        .i(i64::try_from(payload_len).unwrap_or(i64::MAX))
-        .s(" bytes is larger than the payload buffer")
-        .send();
+    log::line(
+        log::ERR,
+        &[
+            log::s("nrf_cloud: received message of "),
+            log::i(i64::try_from(payload_len).unwrap_or(i64::MAX)),
+            log::s(" bytes is larger than the payload buffer"),
+        ],
+    );
     callback(
         || reentered("publish_too_large"),
         |st, ev| {
@@ -142,12 +154,15 @@ pub extern "C" fn cw_mqtt_on_puback(conn: u8, msg_id: u16, result: i32) {
         return;
     }
     if result != 0 {
-        log::Line::new(log::ERR)
-            .s("nrf_cloud: PUBACK error ")
-            .i(i64::from(result))
-            .s(" for id ")
-            .i(i64::from(msg_id))
-            .send();
+        log::line(
+            log::ERR,
+            &[
+                log::s("nrf_cloud: PUBACK error "),
+                log::i(i64::from(result)),
+                log::s(" for id "),
+                log::i(i64::from(msg_id)),
+            ],
+        );
         return;
     }
     callback(
@@ -165,12 +180,15 @@ pub extern "C" fn cw_mqtt_on_suback(conn: u8, msg_id: u16, result: i32) {
     if !ours(conn) {
         return;
     }
-    log::Line::new(log::DBG)
-        .s("nrf_cloud: SUBACK id ")
-        .i(i64::from(msg_id))
-        .s(" result ")
-        .i(i64::from(result))
-        .send();
+    log::line(
+        log::DBG,
+        &[
+            log::s("nrf_cloud: SUBACK id "),
+            log::i(i64::from(msg_id)),
+            log::s(" result "),
+            log::i(i64::from(result)),
+        ],
+    );
     callback(
         || reentered("suback"),
         |st, ev| {

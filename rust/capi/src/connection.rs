@@ -64,10 +64,13 @@ impl Params {
             clean_session: self.clean_session,
             ipv6_only: cfg.ipv6_only,
         };
-        log::Line::new(log::DBG)
-            .s("nrf_cloud: connecting, clean session ")
-            .i(i64::from(u8::from(self.clean_session)))
-            .send();
+        log::line(
+            log::DBG,
+            &[
+                log::s("nrf_cloud: connecting, clean session "),
+                log::i(i64::from(u8::from(self.clean_session))),
+            ],
+        );
         port::mqtt_connect(&p)
     }
 }
@@ -132,10 +135,13 @@ fn connect_done(st: &mut State, ev: &mut Events, rc: i32) {
         }
         return;
     }
-    log::Line::new(log::ERR)
-        .s("nrf_cloud: connecting failed: ")
-        .i(i64::from(rc))
-        .send();
+    log::line(
+        log::ERR,
+        &[
+            log::s("nrf_cloud: connecting failed: "),
+            log::i(i64::from(rc)),
+        ],
+    );
     st.core.connect_failed();
     st.flags.connect_pending = false;
     if poll_thread_configured() {
@@ -174,10 +180,13 @@ pub fn process() -> i32 {
     let rc = port::mqtt_input();
     let enotconn = neg(CW_ENOTCONN);
     if rc != 0 {
-        log::Line::new(log::ERR)
-            .s("nrf_cloud: MQTT input error: ")
-            .i(i64::from(rc))
-            .send();
+        log::line(
+            log::ERR,
+            &[
+                log::s("nrf_cloud: MQTT input error: "),
+                log::i(i64::from(rc)),
+            ],
+        );
         if rc != enotconn {
             return rc;
         }
@@ -200,10 +209,13 @@ pub fn process() -> i32 {
             if live == neg(CW_EAGAIN) {
                 return live;
             }
-            log::Line::new(log::ERR)
-                .s("nrf_cloud: MQTT ping error: ")
-                .i(i64::from(live))
-                .send();
+            log::line(
+                log::ERR,
+                &[
+                    log::s("nrf_cloud: MQTT ping error: "),
+                    log::i(i64::from(live)),
+                ],
+            );
             live
         };
         let status = if st.flags.disconnect_requested {
@@ -275,10 +287,13 @@ fn poll_loop() {
         let w = port::mqtt_wait(timeout);
         let status = wait_outcome(w);
         if let Some(status) = status {
-            log::Line::new(log::DBG)
-                .s("nrf_cloud: poll ends, wait result ")
-                .i(i64::from(w))
-                .send();
+            log::line(
+                log::DBG,
+                &[
+                    log::s("nrf_cloud: poll ends, wait result "),
+                    log::i(i64::from(w)),
+                ],
+            );
             locked((), |st, ev| st.close_transport(ev, status, false));
             return;
         }

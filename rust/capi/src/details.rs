@@ -26,10 +26,13 @@ static SEC_TAG: AtomicI32 = AtomicI32::new(0);
 pub fn sec_tag_set(tag: i32) {
     SEC_TAG.store(tag, Ordering::Relaxed);
     SEC_TAG_SET.store(true, Ordering::Relaxed);
-    log::Line::new(log::DBG)
-        .s("nrf_cloud: sec tag updated: ")
-        .i(i64::from(tag))
-        .send();
+    log::line(
+        log::DBG,
+        &[
+            log::s("nrf_cloud: sec tag updated: "),
+            log::i(i64::from(tag)),
+        ],
+    );
 }
 
 pub fn sec_tag() -> i32 {
@@ -48,14 +51,17 @@ pub fn print_details(flags: &mut Flags) -> i32 {
     }
     let err = match identity::client_id(flags, cfg) {
         Ok(id) => {
-            log::Line::new(log::INF).s("Device ID: ").b(id).send();
+            log::line(log::INF, &[log::s("Device ID: "), log::b(id)]);
             0
         }
         Err(e) => {
-            log::Line::new(log::ERR)
-                .s("Error requesting the device ID: ")
-                .i(i64::from(e))
-                .send();
+            log::line(
+                log::ERR,
+                &[
+                    log::s("Error requesting the device ID: "),
+                    log::i(i64::from(e)),
+                ],
+            );
             e
         }
     };
@@ -73,26 +79,32 @@ pub fn print_details(flags: &mut Flags) -> i32 {
         let rc = port::read_string(f, &mut buf);
         if rc >= 0 {
             identity::cut_at_crlf(&mut buf);
-            log::Line::new(log::INF).s(label).b(until_nul(&buf)).send();
+            log::line(log::INF, &[log::s(label), log::b(until_nul(&buf))]);
         } else if rc != neg(CW_ENOTSUP) {
-            log::Line::new(log::ERR)
-                .s("Error requesting ")
-                .s(label.trim_end_matches([' ', ':']))
-                .s(": ")
-                .i(i64::from(rc))
-                .send();
+            log::line(
+                log::ERR,
+                &[
+                    log::s("Error requesting "),
+                    log::s(label.trim_end_matches([' ', ':'])),
+                    log::s(": "),
+                    log::i(i64::from(rc)),
+                ],
+            );
         }
     }
     log::msg(log::INF, "Protocol:          MQTT");
     log::msg(log::INF, "Download protocol: HTTPS");
-    log::Line::new(log::INF)
-        .s("Sec tag:           ")
-        .i(i64::from(sec_tag()))
-        .send();
-    log::Line::new(log::INF)
-        .s("Host name:         ")
-        .b(port::config_str(cfg.host_name))
-        .send();
+    log::line(
+        log::INF,
+        &[log::s("Sec tag:           "), log::i(i64::from(sec_tag()))],
+    );
+    log::line(
+        log::INF,
+        &[
+            log::s("Host name:         "),
+            log::b(port::config_str(cfg.host_name)),
+        ],
+    );
     err
 }
 
@@ -104,13 +116,13 @@ pub fn print_cloud_details_of(core: &Core) -> i32 {
     let tenant = core.tenant_id();
     if tenant.is_empty() {
         let e = neg(CW_EINVAL);
-        log::Line::new(log::ERR)
-            .s("Error determining Team ID: ")
-            .i(i64::from(e))
-            .send();
+        log::line(
+            log::ERR,
+            &[log::s("Error determining Team ID: "), log::i(i64::from(e))],
+        );
         return e;
     }
-    log::Line::new(log::INF).s("Team ID:   ").b(tenant).send();
+    log::line(log::INF, &[log::s("Team ID:   "), log::b(tenant)]);
     0
 }
 
@@ -130,12 +142,15 @@ fn exists(tag: i32, kind: u32, size: &mut usize, what: &str) -> Result<bool, i32
     let kind = u8::try_from(kind).unwrap_or(u8::MAX);
     let rc = port::credential_exists(tag, kind, size);
     if rc < 0 {
-        log::Line::new(log::ERR)
-            .s("Error checking ")
-            .s(what)
-            .s(" exists: ")
-            .i(i64::from(rc))
-            .send();
+        log::line(
+            log::ERR,
+            &[
+                log::s("Error checking "),
+                log::s(what),
+                log::s(" exists: "),
+                log::i(i64::from(rc)),
+            ],
+        );
         return Err(neg(CW_EIO));
     }
     Ok(rc > 0)
@@ -166,24 +181,30 @@ pub fn credentials_check() -> Result<Creds, i32> {
     c.prv_key = exists(c.sec_tag, CW_CRED_PRIVATE_KEY, &mut unused, "private key")?;
     let yes_no = |b: bool| if b { "Yes" } else { "No" };
     let likely = |b: bool| if b { "Likely" } else { "Unlikely" };
-    log::Line::new(log::INF)
-        .s("Sec Tag: ")
-        .i(i64::from(c.sec_tag))
-        .s("; CA: ")
-        .s(yes_no(c.ca))
-        .s(", Client Cert: ")
-        .s(yes_no(c.client_cert))
-        .s(", Private Key: ")
-        .s(yes_no(c.prv_key))
-        .send();
-    log::Line::new(log::INF)
-        .s("CA Size: ")
-        .i(i64::try_from(c.ca_size).unwrap_or(i64::MAX))
-        .s(", AWS: ")
-        .s(likely(c.ca_aws))
-        .s(", CoAP: ")
-        .s(likely(c.ca_coap))
-        .send();
+    log::line(
+        log::INF,
+        &[
+            log::s("Sec Tag: "),
+            log::i(i64::from(c.sec_tag)),
+            log::s("; CA: "),
+            log::s(yes_no(c.ca)),
+            log::s(", Client Cert: "),
+            log::s(yes_no(c.client_cert)),
+            log::s(", Private Key: "),
+            log::s(yes_no(c.prv_key)),
+        ],
+    );
+    log::line(
+        log::INF,
+        &[
+            log::s("CA Size: "),
+            log::i(i64::try_from(c.ca_size).unwrap_or(i64::MAX)),
+            log::s(", AWS: "),
+            log::s(likely(c.ca_aws)),
+            log::s(", CoAP: "),
+            log::s(likely(c.ca_coap)),
+        ],
+    );
     Ok(c)
 }
 
@@ -192,20 +213,26 @@ pub fn credentials_configured_check() -> i32 {
     let c = match credentials_check() {
         Ok(c) => c,
         Err(e) => {
-            log::Line::new(log::ERR)
-                .s("nrf_cloud_credentials_check failed, error: ")
-                .i(i64::from(e))
-                .send();
+            log::line(
+                log::ERR,
+                &[
+                    log::s("nrf_cloud_credentials_check failed, error: "),
+                    log::i(i64::from(e)),
+                ],
+            );
             return neg(CW_EIO);
         }
     };
     let mut ret = 0;
     let missing = |what: &str| {
-        log::Line::new(log::ERR)
-            .s(what)
-            .s(" not found in sec tag ")
-            .i(i64::from(c.sec_tag))
-            .send();
+        log::line(
+            log::ERR,
+            &[
+                log::s(what),
+                log::s(" not found in sec tag "),
+                log::i(i64::from(c.sec_tag)),
+            ],
+        );
         neg(CW_ENOTSUP)
     };
     if !c.ca {

@@ -20,23 +20,33 @@ use crate::log;
 pub const CAPACITY: usize = 8;
 
 /// Bytes of core-owned data an event can carry (SENSOR_DATA_ACK: 2).
-pub const INLINE_MAX: usize = 8;
+pub const INLINE_MAX: usize = 4;
 
-#[derive(Clone, Copy)]
-enum Bytes {
-    None,
-    /// Points into the current input; valid until the callback returns.
-    Borrowed(*const u8, usize),
-    Inline([u8; INLINE_MAX], usize),
-}
-
+/// One queued event. Its data and topic point into the current input
+/// (valid until the callback returns); data the core owns is copied into
+/// `inline` instead, marked by a null `data` with a non-zero `data_len`.
+/// All-zero is an empty slot, so a queue starts as zeros (no copy of a
+/// constant).
 #[derive(Clone, Copy)]
 struct Slot {
-    kind: u32,
+    data: *const u8,
+    data_len: u32,
+    topic: *const u8,
+    topic_len: u32,
     status: u32,
-    data: Bytes,
-    topic: Bytes,
+    kind: u8,
+    inline: [u8; INLINE_MAX],
 }
+
+const EMPTY: Slot = Slot {
+    data: core::ptr::null(),
+    data_len: 0,
+    topic: core::ptr::null(),
+    topic_len: 0,
+    status: 0,
+    kind: 0,
+    inline: [0; INLINE_MAX],
+};
 
 /// The events of one locked section.
 pub struct Events {
@@ -58,12 +68,7 @@ impl Default for Events {
 impl Events {
     pub const fn new() -> Self {
         Events {
-            slots: [Slot {
-                kind: 0,
-                status: 0,
-                data: Bytes::None,
-                topic: Bytes::None,
-            }; CAPACITY],
+            slots: [EMPTY; CAPACITY],
             len: 0,
             input: [(0, 0); 2],
         }
@@ -75,54 +80,56 @@ impl Events {
         self.input = [range(topic), range(payload)];
     }
 
-    /// Queues an event. Never drops silently: a full queue or data that can
-    /// be neither borrowed nor copied is logged as an error.
-    pub fn push(&mut self, kind: u32, status: u32, data: &[u8], topic: &[u8]) {
-        let data = self.keep(data);
-        let topic = self.keep(topic);
-        let Some(slot) = self.slots.get_mut(self.len) else {
-            log::Line::new(log::ERR)
-                .s("nrf_cloud: event queue full, event dropped: type ")
-                .i(i64::from(kind))
-                .send();
-            return;
-        };
-        *slot = Slot {
-            kind,
-            status,
-            data,
-            topic,
-        };
-        self.len += 1;
-    }
-
-    fn keep(&self, b: &[u8]) -> Bytes {
-        if b.is_empty() {
-            return Bytes::None;
-        }
+    fn borrowed(&self, b: &[u8]) -> bool {
         let (start, end) = range(b);
-        if self
-            .input
+        self.input
             .iter()
             .any(|&(s, e)| s != e && start >= s && end <= e)
-        {
-            return Bytes::Borrowed(b.as_ptr(), b.len());
+    }
+
+    /// Queues an event. Never drops silently: a full queue or data that can
+    /// be neither borrowed nor copied is logged as an error. A topic is
+    /// always the input's (events about other things have none).
+    pub fn push(&mut self, kind: u32, status: u32, data: &[u8], topic: &[u8]) {
+        let borrowed = data.is_empty() || self.borrowed(data);
+        let topic = if topic.is_empty() || !self.borrowed(topic) {
+            &[]
+        } else {
+            topic
+        };
+        let Some(slot) = self.slots.get_mut(self.len) else {
+            log::line(
+                log::ERR,
+                &[
+                    log::s("nrf_cloud: event queue full, event dropped: type "),
+                    log::i(i64::from(kind)),
+                ],
+            );
+            return;
+        };
+        *slot = EMPTY;
+        // Event types are 1..=0xFF.
+        slot.kind = u8::try_from(kind).unwrap_or(u8::MAX);
+        slot.status = status;
+        slot.topic = topic.as_ptr();
+        slot.topic_len = len32(topic);
+        if borrowed {
+            slot.data = data.as_ptr();
+            slot.data_len = len32(data);
+        } else if let Some(dst) = slot.inline.get_mut(..data.len()) {
+            dst.copy_from_slice(data);
+            slot.data_len = len32(data);
+        } else {
+            log::line(
+                log::ERR,
+                &[
+                    log::s("nrf_cloud: event data of "),
+                    log::i(i64::from(len32(data))),
+                    log::s(" bytes not kept"),
+                ],
+            );
         }
-        let mut inline = [0u8; INLINE_MAX];
-        match inline.get_mut(..b.len()) {
-            Some(dst) => {
-                dst.copy_from_slice(b);
-                Bytes::Inline(inline, b.len())
-            }
-            None => {
-                log::Line::new(log::ERR)
-                    .s("nrf_cloud: event data of ")
-                    .i(i64::try_from(b.len()).unwrap_or(i64::MAX))
-                    .s(" bytes not kept")
-                    .send();
-                Bytes::None
-            }
-        }
+        self.len += 1;
     }
 
     /// Calls `handler` for each event in order. Call with the lock released.
@@ -150,32 +157,30 @@ impl Events {
     }
 }
 
-impl Slot {
-    fn c_event(&self) -> nrf_cloud_evt {
-        let (dptr, dlen) = self.data.parts();
-        let (tptr, tlen) = self.topic.parts();
-        nrf_cloud_evt {
-            type_: evt_type(self.kind),
-            status: self.status,
-            data: nrf_cloud_data {
-                len: dlen,
-                ptr: dptr.cast(),
-            },
-            topic: nrf_cloud_topic {
-                len: tlen,
-                ptr: tptr.cast(),
-            },
-            shadow: core::ptr::null_mut(),
-        }
-    }
+fn len32(b: &[u8]) -> u32 {
+    u32::try_from(b.len()).unwrap_or(u32::MAX)
 }
 
-impl Bytes {
-    fn parts(&self) -> (*const u8, u32) {
-        match self {
-            Bytes::None => (core::ptr::null(), 0),
-            Bytes::Borrowed(p, n) => (*p, u32::try_from(*n).unwrap_or(u32::MAX)),
-            Bytes::Inline(b, n) => (b.as_ptr(), u32::try_from(*n).unwrap_or(0)),
+impl Slot {
+    fn c_event(&self) -> nrf_cloud_evt {
+        let data = if self.data.is_null() && self.data_len != 0 {
+            self.inline.as_ptr()
+        } else {
+            self.data
+        };
+        let ptr = |p: *const u8, n: u32| if n == 0 { core::ptr::null() } else { p };
+        nrf_cloud_evt {
+            type_: evt_type(u32::from(self.kind)),
+            status: self.status,
+            data: nrf_cloud_data {
+                len: self.data_len,
+                ptr: ptr(data, self.data_len).cast(),
+            },
+            topic: nrf_cloud_topic {
+                len: self.topic_len,
+                ptr: ptr(self.topic, self.topic_len).cast(),
+            },
+            shadow: core::ptr::null_mut(),
         }
     }
 }

@@ -65,10 +65,13 @@ fn configured(cfg: &cw_nrf_cloud_config, out: &mut [u8; CLIENT_ID_MAX + 1]) -> R
         let mut imei = [0u8; 32];
         let rc = port::read_string(cw_port_modem_imei, &mut imei);
         if rc < 0 {
-            log::Line::new(log::ERR)
-                .s("nrf_cloud: failed to obtain the IMEI: ")
-                .i(i64::from(rc))
-                .send();
+            log::line(
+                log::ERR,
+                &[
+                    log::s("nrf_cloud: failed to obtain the IMEI: "),
+                    log::i(i64::from(rc)),
+                ],
+            );
             return Err(rc);
         }
         w.put(port::config_str(cfg.client_id_prefix))?;
@@ -78,10 +81,13 @@ fn configured(cfg: &cw_nrf_cloud_config, out: &mut [u8; CLIENT_ID_MAX + 1]) -> R
         let mut uuid = [0u8; UUID_LEN + 1];
         let rc = port::read_string(cw_port_modem_uuid, &mut uuid);
         if rc < 0 {
-            log::Line::new(log::ERR)
-                .s("nrf_cloud: failed to get the device UUID: ")
-                .i(i64::from(rc))
-                .send();
+            log::line(
+                log::ERR,
+                &[
+                    log::s("nrf_cloud: failed to get the device UUID: "),
+                    log::i(i64::from(rc)),
+                ],
+            );
             return Err(rc);
         }
         w.put(until_nul(&uuid))?;
@@ -89,10 +95,13 @@ fn configured(cfg: &cw_nrf_cloud_config, out: &mut [u8; CLIENT_ID_MAX + 1]) -> R
         let mut hw = [0u8; CLIENT_ID_MAX + 1];
         let rc = port::read_string(cw_port_hw_id, &mut hw);
         if rc < 0 {
-            log::Line::new(log::ERR)
-                .s("nrf_cloud: failed to obtain the hardware ID: ")
-                .i(i64::from(rc))
-                .send();
+            log::line(
+                log::ERR,
+                &[
+                    log::s("nrf_cloud: failed to obtain the hardware ID: "),
+                    log::i(i64::from(rc)),
+                ],
+            );
             return Err(rc);
         }
         w.put(until_nul(&hw))?;
@@ -145,10 +154,13 @@ pub fn runtime_set(
         return neg(CW_ENOTSUP);
     }
     if too_long {
-        log::Line::new(log::ERR)
-            .s("nrf_cloud: client ID longer than ")
-            .i(CLIENT_ID_MAX as i64)
-            .send();
+        log::line(
+            log::ERR,
+            &[
+                log::s("nrf_cloud: client ID longer than "),
+                log::i(CLIENT_ID_MAX as i64),
+            ],
+        );
         return neg(CW_EINVAL);
     }
     if id.is_empty() {

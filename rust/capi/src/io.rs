@@ -50,10 +50,10 @@ impl Io for PortIo<'_> {
         };
         let rc = port::mqtt_publish(topic, payload, qos, msg_id);
         if rc < 0 {
-            log::Line::new(log::ERR)
-                .s("nrf_cloud: publish failed: ")
-                .i(i64::from(rc))
-                .send();
+            log::line(
+                log::ERR,
+                &[log::s("nrf_cloud: publish failed: "), log::i(i64::from(rc))],
+            );
         }
         port_result(rc)
     }
@@ -73,10 +73,13 @@ impl Io for PortIo<'_> {
         }
         let rc = port::mqtt_subscribe(list.get(..topics.len()).unwrap_or(&[]), msg_id);
         if rc < 0 {
-            log::Line::new(log::ERR)
-                .s("nrf_cloud: subscribe failed: ")
-                .i(i64::from(rc))
-                .send();
+            log::line(
+                log::ERR,
+                &[
+                    log::s("nrf_cloud: subscribe failed: "),
+                    log::i(i64::from(rc)),
+                ],
+            );
         }
         port_result(rc)
     }
@@ -91,10 +94,13 @@ impl Io for PortIo<'_> {
     fn set_keepalive(&mut self, seconds: u16) {
         let rc = port::mqtt_keepalive_set(seconds);
         if rc < 0 {
-            log::Line::new(log::WRN)
-                .s("nrf_cloud: keepalive change failed: ")
-                .i(i64::from(rc))
-                .send();
+            log::line(
+                log::WRN,
+                &[
+                    log::s("nrf_cloud: keepalive change failed: "),
+                    log::i(i64::from(rc)),
+                ],
+            );
         }
     }
 
@@ -108,10 +114,13 @@ impl Io for PortIo<'_> {
         let v: i32 = value.into();
         let rc = port::settings_save(P_SESH_KEY, &v.to_ne_bytes());
         if rc < 0 {
-            log::Line::new(log::ERR)
-                .s("nrf_cloud: saving the session flag failed: ")
-                .i(i64::from(rc))
-                .send();
+            log::line(
+                log::ERR,
+                &[
+                    log::s("nrf_cloud: saving the session flag failed: "),
+                    log::i(i64::from(rc)),
+                ],
+            );
         }
     }
 
@@ -136,12 +145,15 @@ impl Io for PortIo<'_> {
             EventType::UserAssociated => log::msg(log::INF, "nrf_cloud: associated"),
             _ => {}
         }
-        log::Line::new(log::DBG)
-            .s("nrf_cloud: event ")
-            .i(i64::from(event.kind as u32))
-            .s(", status ")
-            .i(i64::from(event.status))
-            .send();
+        log::line(
+            log::DBG,
+            &[
+                log::s("nrf_cloud: event "),
+                log::i(i64::from(event.kind as u32)),
+                log::s(", status "),
+                log::i(i64::from(event.status)),
+            ],
+        );
         self.ev
             .push(event.kind as u32, event.status, event.data, event.topic);
     }

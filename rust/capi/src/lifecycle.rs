@@ -84,10 +84,13 @@ pub unsafe fn init(param: *const nrf_cloud_init_param) -> i32 {
             let n = port::settings_load(P_SESH_KEY, &mut v);
             let on = n == 4 && i32::from_ne_bytes(v) != 0;
             st.core.set_persistent_session(on);
-            log::Line::new(log::DBG)
-                .s("nrf_cloud: persistent session flag ")
-                .i(i64::from(u8::from(on)))
-                .send();
+            log::line(
+                log::DBG,
+                &[
+                    log::s("nrf_cloud: persistent session flag "),
+                    log::i(i64::from(u8::from(on))),
+                ],
+            );
         }
         let _ = details::print_details(&mut st.flags);
         st.flags.handler = Some(handler);

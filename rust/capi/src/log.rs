@@ -20,104 +20,87 @@ pub const INF: u8 = CW_LOG_INF as u8;
 #[allow(clippy::cast_possible_truncation)]
 pub const DBG: u8 = CW_LOG_DBG as u8;
 
+/// One part of a log line: text, a device string or a signed number.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(feature = "log"), allow(dead_code))] // read only with `log`
+pub enum Part<'a> {
+    Text(&'a [u8]),
+    Int(i64),
+}
+
+/// Text.
+#[inline(always)]
+pub fn s(t: &str) -> Part<'_> {
+    Part::Text(t.as_bytes())
+}
+
+/// Bytes (a device string).
+#[inline(always)]
+pub fn b(t: &[u8]) -> Part<'_> {
+    Part::Text(t)
+}
+
+/// A signed decimal number.
+#[inline(always)]
+pub fn i(v: i64) -> Part<'static> {
+    Part::Int(v)
+}
+
+/// Logging compiled out: the parts are never built.
+#[cfg(not(feature = "log"))]
+#[inline(always)]
+pub fn line(_level: u8, _parts: &[Part<'_>]) {}
+
 #[cfg(feature = "log")]
 const LINE_MAX: usize = 120;
 
-/// One log line being built; longer lines are cut at `LINE_MAX` bytes.
+/// Builds one line from its parts and logs it (cut at `LINE_MAX` bytes).
+/// The only function with a line buffer, so that no caller's frame holds
+/// one.
 #[cfg(feature = "log")]
-pub struct Line {
-    level: u8,
-    buf: [u8; LINE_MAX],
-    len: usize,
-}
-
-/// Logging compiled out: nothing to build.
-#[cfg(not(feature = "log"))]
-pub struct Line;
-
-#[cfg(not(feature = "log"))]
-impl Line {
-    #[inline(always)]
-    pub fn new(_level: u8) -> Self {
-        Line
-    }
-    #[inline(always)]
-    pub fn b(self, _s: &[u8]) -> Self {
-        self
-    }
-    #[inline(always)]
-    pub fn s(self, _s: &str) -> Self {
-        self
-    }
-    #[inline(always)]
-    pub fn i(self, _v: i64) -> Self {
-        self
-    }
-    #[inline(always)]
-    pub fn send(self) {}
-}
-
-#[cfg(feature = "log")]
-impl Line {
-    pub fn new(level: u8) -> Self {
-        Line {
-            level,
-            buf: [0; LINE_MAX],
-            len: 0,
+#[inline(never)]
+pub fn line(level: u8, parts: &[Part<'_>]) {
+    let mut buf = [0u8; LINE_MAX];
+    let mut len = 0;
+    let mut put = |c: u8| {
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = c;
+            len += 1;
         }
-    }
-
-    /// Appends bytes (a static text or a device string).
-    pub fn b(mut self, s: &[u8]) -> Self {
-        for &c in s {
-            if let Some(slot) = self.buf.get_mut(self.len) {
-                *slot = c;
-                self.len += 1;
+    };
+    for part in parts {
+        match *part {
+            Part::Text(t) => t.iter().for_each(|&c| put(c)),
+            Part::Int(v) => {
+                if v < 0 {
+                    put(b'-');
+                }
+                decimal(v.unsigned_abs(), &mut put);
             }
         }
-        self
     }
-
-    /// Appends text.
-    pub fn s(self, s: &str) -> Self {
-        self.b(s.as_bytes())
-    }
-
-    /// Appends a signed decimal number.
-    pub fn i(self, v: i64) -> Self {
-        let mut digits = [0u8; 20];
-        let n = itoa(v, &mut digits);
-        let mut line = self;
-        if v < 0 {
-            line = line.b(b"-");
-        }
-        line.b(digits.get(digits.len() - n..).unwrap_or(&[]))
-    }
-
-    pub fn send(self) {
-        port::log(self.level, self.buf.get(..self.len).unwrap_or(&[]));
-    }
+    port::log(level, buf.get(..len).unwrap_or(&[]));
 }
 
-/// Writes the decimal digits of |v| at the end of `out`; returns how many.
+/// The decimal digits of `m`, most significant first, by subtracting
+/// powers of ten: no 64-bit division (a compiler-builtins helper on
+/// 32-bit targets).
 #[cfg(feature = "log")]
-fn itoa(v: i64, out: &mut [u8; 20]) -> usize {
-    let mut m = v.unsigned_abs();
-    let mut n = 0;
-    for slot in out.iter_mut().rev() {
-        *slot = b'0' + digit(m % 10);
-        n += 1;
-        m /= 10;
-        if m == 0 {
-            break;
-        }
+fn decimal(mut m: u64, put: &mut impl FnMut(u8)) {
+    let mut digits = 1u32;
+    while 10u64.checked_pow(digits).is_some_and(|p| p <= m) {
+        digits += 1;
     }
-    n
-}
-
-#[cfg(feature = "log")]
-fn digit(d: u64) -> u8 {
-    u8::try_from(d).unwrap_or(0)
+    while digits > 0 {
+        digits -= 1;
+        let p = 10u64.pow(digits);
+        let mut d = b'0';
+        while m >= p {
+            m -= p;
+            d += 1;
+        }
+        put(d);
+    }
 }
 
 /// Shorthand: one static message.
@@ -135,23 +118,23 @@ mod tests {
     use super::*;
 
     fn text(v: i64) -> std::string::String {
-        let mut d = [0u8; 20];
-        let n = itoa(v, &mut d);
-        let s = std::string::String::from_utf8(d[20 - n..].to_vec()).unwrap();
+        let mut out = std::vec::Vec::new();
         if v < 0 {
-            std::format!("-{s}")
-        } else {
-            s
+            out.push(b'-');
         }
+        decimal(v.unsigned_abs(), &mut |c| out.push(c));
+        std::string::String::from_utf8(out).unwrap()
     }
 
     #[test]
-    fn itoa_covers_edges() {
+    fn decimal_covers_edges() {
         assert_eq!(text(0), "0");
         assert_eq!(text(7), "7");
+        assert_eq!(text(10), "10");
         assert_eq!(text(-11), "-11");
         assert_eq!(text(16842753), "16842753");
         assert_eq!(text(i64::MIN), "-9223372036854775808");
         assert_eq!(text(i64::MAX), "9223372036854775807");
+        assert_eq!(text(-(u32::MAX as i64)), "-4294967295");
     }
 }

@@ -200,10 +200,13 @@ impl State {
     /// The port reports the connection closed (`result` as its callback).
     pub fn transport_closed(&mut self, ev: &mut Events, result: i32) {
         if !self.flags.transport_open {
-            log::Line::new(log::DBG)
-                .s("nrf_cloud: disconnect callback without a connection, result ")
-                .i(i64::from(result))
-                .send();
+            log::line(
+                log::DBG,
+                &[
+                    log::s("nrf_cloud: disconnect callback without a connection, result "),
+                    log::i(i64::from(result)),
+                ],
+            );
             return;
         }
         self.flags.transport_open = false;
@@ -214,12 +217,15 @@ impl State {
                 DisconnectStatus::ClosedByRemote
             }
         });
-        log::Line::new(log::INF)
-            .s("nrf_cloud: disconnected, status ")
-            .i(i64::from(status as u32))
-            .s(", result ")
-            .i(i64::from(result))
-            .send();
+        log::line(
+            log::INF,
+            &[
+                log::s("nrf_cloud: disconnected, status "),
+                log::i(i64::from(status as u32)),
+                log::s(", result "),
+                log::i(i64::from(result)),
+            ],
+        );
         self.core_call(ev, |core, io| core.on_disconnected(io, status));
         if !self.flags.disconnected_evt_sent {
             // The core raises it for every connection it was told about;
@@ -246,10 +252,13 @@ impl State {
         if polite {
             let rc = port::mqtt_disconnect();
             if rc < 0 {
-                log::Line::new(log::DBG)
-                    .s("nrf_cloud: MQTT disconnect failed: ")
-                    .i(i64::from(rc))
-                    .send();
+                log::line(
+                    log::DBG,
+                    &[
+                        log::s("nrf_cloud: MQTT disconnect failed: "),
+                        log::i(i64::from(rc)),
+                    ],
+                );
             }
             self.after_core(ev);
         }

@@ -8,6 +8,11 @@
 //! `cJSON_GetObjectItem` step by step: names compare ignoring ASCII case,
 //! and in each object only the first member with a matching name counts
 //! (even if its value turns out not to be an object).
+//!
+//! The paths are turned into a tree once (at compile time for a `const`
+//! set): one node per distinct name under the same parent. While parsing,
+//! a member name is only compared with the children of the node its object
+//! belongs to, and objects no path goes through cost nothing.
 
 use crate::scan::{key_is, Value};
 use crate::string::Str;
@@ -17,24 +22,44 @@ pub const PATH_MAX: usize = 8;
 /// Most paths one parse can capture.
 pub const PATHS_MAX: usize = 32;
 
+/// Tree nodes (distinct path prefixes) of a set made with
+/// [`PathSet::new`]; paths that need more are not captured.
+pub const NODES_MAX: usize = 32;
 const LEVELS: usize = PATH_MAX + 2;
+/// No node.
+const NONE: u8 = u8::MAX;
+/// The root object (its children start at `Tree::root`).
+const ROOT: u8 = u8::MAX - 1;
 
-fn bits(mut m: u32, mut f: impl FnMut(usize)) {
-    while m != 0 {
-        f(usize::try_from(m.trailing_zeros()).unwrap_or(0));
-        m &= m - 1;
-    }
+/// One distinct name (and its lower-cased first byte, to rule out most
+/// members without comparing), its first child and next sibling, and the
+/// paths that end at it.
+#[derive(Clone, Copy)]
+pub(crate) struct Node<'p> {
+    name: &'p [u8],
+    ends: u32,
+    first: u8,
+    child: u8,
+    next: u8,
 }
 
-// Indexing is bounded by the loop (and this normally runs in a const).
+const EMPTY: Node<'static> = Node {
+    name: &[],
+    ends: 0,
+    first: 0,
+    child: NONE,
+    next: NONE,
+};
+
+// Indexing is bounded by the loops (and this normally runs in a const).
 #[allow(clippy::indexing_slicing)]
-const fn same_name(a: &[u8], b: &[u8]) -> bool {
+const fn same_name_ci(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
     let mut i = 0;
     while i < a.len() {
-        if a[i] != b[i] {
+        if !a[i].eq_ignore_ascii_case(&b[i]) {
             return false;
         }
         i += 1;
@@ -42,176 +67,227 @@ const fn same_name(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-/// Paths to capture, with what matching needs worked out once (at compile
-/// time when the set is a `const`).
-pub struct PathSet<'p> {
-    paths: &'p [&'p [&'p [u8]]],
-    /// Paths that can match (1..=PATH_MAX names, among the first PATHS_MAX).
-    all: u32,
-    /// Per key depth: paths that end there.
-    ends: [u32; LEVELS],
-    /// Per key depth: where runs of consecutive paths with the same name
-    /// at that depth start; each run's name is compared once per member.
-    runs: [u32; LEVELS],
+/// Paths to capture, as a tree of names worked out once (at compile time
+/// when the set is a `const`), with room for `N` nodes: one per distinct
+/// name under the same parent (names differing only in ASCII case are
+/// one). A `const` set can be sized exactly with [`PathSet::sized`]; see
+/// [`PathSet::complete`].
+pub struct PathSet<'p, const N: usize = NODES_MAX> {
+    root: u8,
+    complete: bool,
+    nodes: [Node<'p>; N],
 }
 
 impl<'p> PathSet<'p> {
+    /// A set with room for [`NODES_MAX`] nodes.
+    pub const fn new(paths: &[&[&'p [u8]]]) -> Self {
+        Self::sized(paths)
+    }
+}
+
+impl<'p, const N: usize> PathSet<'p, N> {
+    /// A set with room for `N` nodes (at most 254).
     // Indexing is bounded by the loops (and this normally runs in a const).
-    #[allow(clippy::indexing_slicing)]
-    pub const fn new(paths: &'p [&'p [&'p [u8]]]) -> Self {
-        let mut all = 0u32;
-        let mut ends = [0u32; LEVELS];
-        let mut runs = [0u32; LEVELS];
+    #[allow(clippy::indexing_slicing, clippy::cast_possible_truncation)]
+    pub const fn sized(paths: &[&[&'p [u8]]]) -> Self {
+        let mut nodes = [EMPTY; N];
+        let cap = if N < ROOT as usize { N } else { ROOT as usize };
+        let mut used = 0;
+        let mut root = NONE;
+        let mut complete = true;
         let mut p = 0;
         while p < paths.len() && p < PATHS_MAX {
             let path = paths[p];
-            let usable = !path.is_empty() && path.len() <= PATH_MAX;
-            if usable {
-                all |= 1 << p;
-                ends[path.len()] |= 1 << p;
-            }
-            let mut d = 1;
-            while d <= PATH_MAX {
-                let continues = usable && d <= path.len() && p > 0 && {
-                    let prev = paths[p - 1];
-                    !prev.is_empty()
-                        && prev.len() <= PATH_MAX
-                        && d <= prev.len()
-                        && same_name(prev[d - 1], path[d - 1])
-                };
-                if !continues {
-                    runs[d] |= 1 << p;
+            if !path.is_empty() && path.len() <= PATH_MAX {
+                // Walk down, adding the nodes that are missing.
+                let mut parent = ROOT;
+                let mut d = 0;
+                while d < path.len() {
+                    let first = if parent == ROOT {
+                        root
+                    } else {
+                        nodes[parent as usize].child
+                    };
+                    let mut n = first;
+                    while n != NONE {
+                        if same_name_ci(nodes[n as usize].name, path[d]) {
+                            break;
+                        }
+                        n = nodes[n as usize].next;
+                    }
+                    if n == NONE {
+                        if used == cap {
+                            complete = false;
+                            break;
+                        }
+                        n = used as u8;
+                        let name = path[d];
+                        nodes[used] = Node {
+                            name,
+                            ends: 0,
+                            first: if name.is_empty() { 0 } else { name[0] | 0x20 },
+                            child: NONE,
+                            next: first,
+                        };
+                        used += 1;
+                        if parent == ROOT {
+                            root = n;
+                        } else {
+                            nodes[parent as usize].child = n;
+                        }
+                    }
+                    parent = n;
+                    d += 1;
                 }
-                d += 1;
+                if d == path.len() {
+                    nodes[parent as usize].ends |= 1 << p;
+                }
             }
             p += 1;
         }
         PathSet {
-            paths,
-            all,
-            ends,
-            runs,
+            root,
+            complete,
+            nodes,
+        }
+    }
+
+    /// Whether every path (up to [`PATHS_MAX`], of 1..=[`PATH_MAX`] names)
+    /// fitted in the `N` nodes.
+    pub const fn complete(&self) -> bool {
+        self.complete
+    }
+
+    pub(crate) fn tree(&self) -> Tree<'_, 'p> {
+        Tree {
+            root: self.root,
+            nodes: &self.nodes,
         }
     }
 }
 
-pub(crate) struct Capture<'p, 'o, 'a> {
-    set: &'p PathSet<'p>,
-    out: &'o mut [Option<Value<'a>>],
-    /// Per container depth (1 = root): paths that may still match a member
-    /// of the container open at that depth.
-    active: [u32; LEVELS],
-    /// Per container depth: paths that capture that container, and where
-    /// it starts.
-    pending: [u32; LEVELS],
-    start: [usize; LEVELS],
-    /// For the value after the last key: paths it completes / continues.
-    cap: u32,
-    next: u32,
+/// A set's nodes, whatever its size (so the parser is not generic).
+#[derive(Clone, Copy)]
+pub(crate) struct Tree<'s, 'p> {
+    root: u8,
+    nodes: &'s [Node<'p>],
 }
 
-impl<'p, 'o, 'a> Capture<'p, 'o, 'a> {
-    pub(crate) fn new(set: &'p PathSet<'p>, out: &'o mut [Option<Value<'a>>]) -> Self {
+impl<'s, 'p> Tree<'s, 'p> {
+    fn node(&self, n: u8) -> Option<&'s Node<'p>> {
+        self.nodes.get(usize::from(n))
+    }
+}
+
+/// Whether plain member name `raw` can be `node`'s name (`None`: escaped,
+/// so it can be any).
+#[inline(always)]
+fn maybe(node: &Node<'_>, raw: Option<&[u8]>) -> bool {
+    raw.is_none_or(|r| {
+        r.len() == node.name.len() && r.first().map_or(0, |c| c | 0x20) == node.first
+    })
+}
+
+pub(crate) struct Capture<'s, 'p, 'o, 'a> {
+    set: Tree<'s, 'p>,
+    out: &'o mut [Option<Value<'a>>],
+    /// Per container depth (1 = root): the node whose value the container
+    /// is, and where it starts.
+    node: [u8; LEVELS],
+    start: [usize; LEVELS],
+    /// The node the value after the last key belongs to.
+    cur: u8,
+    /// Nodes already matched (only the first matching member counts).
+    seen: u32,
+}
+
+impl<'s, 'p, 'o, 'a> Capture<'s, 'p, 'o, 'a> {
+    pub(crate) fn new(set: Tree<'s, 'p>, out: &'o mut [Option<Value<'a>>]) -> Self {
         Capture {
             set,
             out,
-            active: [0; LEVELS],
-            pending: [0; LEVELS],
+            node: [NONE; LEVELS],
             start: [0; LEVELS],
-            cap: 0,
-            // The root value "continues" every path.
-            next: set.all,
+            // The root value leads to the root's children.
+            cur: ROOT,
+            seen: 0,
         }
     }
 
     /// A member name inside the container at `depth`.
+    #[inline]
     pub(crate) fn key(&mut self, depth: usize, key: Str<'_>) {
-        self.cap = 0;
-        self.next = 0;
-        let Some(active) = self.active.get_mut(depth) else {
-            return;
-        };
-        if *active == 0 {
-            return;
+        self.cur = NONE;
+        let parent = self.node.get(depth).copied().unwrap_or(NONE);
+        if parent != NONE {
+            self.key_in(parent, key);
         }
+    }
+
+    #[inline(never)]
+    fn key_in(&mut self, parent: u8, key: Str<'_>) {
         let set = self.set;
-        let runs = set.runs.get(depth).copied().unwrap_or(u32::MAX);
-        let mut hit = 0;
-        let mut todo = *active;
-        while todo != 0 {
-            let p = todo.trailing_zeros();
-            // The run holding path p: from the last run start at or below
-            // p up to the next one.
-            let upto_p = (2u32 << p).wrapping_sub(1);
-            let first = 31 - (runs & upto_p).leading_zeros().min(31);
-            let above = runs & !upto_p;
-            let run = (u32::MAX << first)
-                & if above == 0 {
-                    u32::MAX
-                } else {
-                    (above & above.wrapping_neg()) - 1
-                };
-            let want = usize::try_from(p)
-                .ok()
-                .and_then(|p| set.paths.get(p))
-                .and_then(|path| path.get(depth - 1))
-                .copied()
-                .unwrap_or_default();
-            if key_is(key, want, true) {
-                hit |= *active & run;
+        // An escaped name is compared in full with every candidate.
+        let raw = if key.has_escapes() {
+            None
+        } else {
+            Some(key.raw())
+        };
+        let mut n = match set.node(parent) {
+            Some(node) => node.child,
+            None => set.root,
+        };
+        while let Some(node) = set.node(n) {
+            let bit = 1u32 << (n & 31);
+            if self.seen & bit == 0 && maybe(node, raw) && key_is(key, node.name, true) {
+                self.seen |= bit;
+                self.cur = n;
+                return;
             }
-            todo &= !run;
+            n = node.next;
         }
-        *active &= !hit;
-        let ends = set.ends.get(depth).copied().unwrap_or(0);
-        self.cap = hit & ends;
-        self.next = hit & !ends;
     }
 
     /// A container opens at `i`; it is at `depth`.
     #[inline]
-    pub(crate) fn open(&mut self, depth: usize, object: bool, i: usize) {
-        let next = if object { self.next } else { 0 };
-        if let Some(a) = self.active.get_mut(depth) {
-            *a = next;
-        }
-        if let Some(p) = self.pending.get_mut(depth) {
-            *p = self.cap;
+    pub(crate) fn open(&mut self, depth: usize, i: usize) {
+        if let Some(n) = self.node.get_mut(depth) {
+            *n = self.cur;
         }
         if let Some(s) = self.start.get_mut(depth) {
             *s = i;
         }
-        self.cap = 0;
-        self.next = 0;
+        self.cur = NONE;
     }
 
     #[inline(never)]
-    fn store(&mut self, mask: u32, raw: &'a [u8]) {
-        let out = &mut *self.out;
-        bits(mask, |p| {
-            if let Some(slot) = out.get_mut(p) {
-                *slot = Some(Value::new(raw));
+    fn store(&mut self, n: u8, value: Value<'a>) {
+        let mut mask = self.set.node(n).map_or(0, |node| node.ends);
+        while mask != 0 {
+            let p = usize::try_from(mask.trailing_zeros()).unwrap_or(usize::MAX);
+            if let Some(slot) = self.out.get_mut(p) {
+                *slot = Some(value);
             }
-        });
+            mask &= mask - 1;
+        }
     }
 
     /// The container at `depth` closed; `end` is after its bracket.
     #[inline]
     pub(crate) fn close(&mut self, s: &'a [u8], depth: usize, end: usize) {
-        let mask = self.pending.get(depth).copied().unwrap_or(0);
-        if mask != 0 {
+        let n = self.node.get(depth).copied().unwrap_or(NONE);
+        if n < ROOT {
             let start = self.start.get(depth).copied().unwrap_or(0);
-            self.store(mask, s.get(start..end).unwrap_or_default());
+            self.store(n, Value::new(s.get(start..end).unwrap_or_default()));
         }
     }
 
     /// A scalar value ended.
     #[inline]
     pub(crate) fn scalar(&mut self, raw: &'a [u8]) {
-        if self.cap != 0 {
-            self.store(self.cap, raw);
+        if self.cur < ROOT {
+            self.store(self.cur, Value::new(raw));
         }
-        self.cap = 0;
-        self.next = 0;
+        self.cur = NONE;
     }
 }

@@ -27,7 +27,7 @@ mod scan;
 mod string;
 mod writer;
 
-pub use capture::{PathSet, PATHS_MAX, PATH_MAX};
+pub use capture::{PathSet, NODES_MAX, PATHS_MAX, PATH_MAX};
 pub use scan::{parse, parse_c_str, parse_paths, Elements, Error, Kind, Members, Value, MAX_DEPTH};
 pub use string::Str;
 pub use writer::{Overflow, Writer};

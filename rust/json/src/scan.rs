@@ -7,7 +7,7 @@
 //! recursion). Navigation afterwards only skips over bytes it knows to be
 //! valid; it stays memory-safe and terminates on any input regardless.
 
-use crate::capture::{Capture, PathSet};
+use crate::capture::{Capture, PathSet, Tree};
 use crate::string::Str;
 
 /// Deepest nesting of objects/arrays [`parse`] accepts.
@@ -223,7 +223,11 @@ fn key(s: &[u8], i: usize) -> Result<(Str<'_>, usize), Error> {
 
 /// Validates one value starting at `i` (after whitespace), capturing the
 /// requested paths; returns the index after it.
-fn validate<'a>(s: &'a [u8], mut i: usize, cap: &mut Capture<'_, '_, 'a>) -> Result<usize, Error> {
+fn validate<'a>(
+    s: &'a [u8],
+    mut i: usize,
+    cap: &mut Capture<'_, '_, '_, 'a>,
+) -> Result<usize, Error> {
     // Bit n set: the container at depth n+1 (counting from the innermost) is
     // an object.
     let mut objects: u64 = 0;
@@ -239,7 +243,7 @@ fn validate<'a>(s: &'a [u8], mut i: usize, cap: &mut Capture<'_, '_, 'a>) -> Res
                 let obj = c == b'{';
                 objects = (objects << 1) | u64::from(obj);
                 depth += 1;
-                cap.open(depth, obj, i);
+                cap.open(depth, i);
                 i = ws(s, i + 1);
                 if at(s, i) != if obj { b'}' } else { b']' } {
                     if obj {
@@ -309,7 +313,7 @@ pub fn parse_c_str(doc: &[u8]) -> Result<Value<'_>, Error> {
 }
 
 fn parse_until(doc: &[u8], nul_ends: bool) -> Result<Value<'_>, Error> {
-    const NONE: PathSet<'static> = PathSet::new(&[]);
+    const NONE: PathSet<'static, 0> = PathSet::sized(&[]);
     parse_paths(doc, nul_ends, &NONE, &mut [])
 }
 
@@ -318,10 +322,19 @@ fn parse_until(doc: &[u8], nul_ends: bool) -> Result<Value<'_>, Error> {
 /// found as chained `cJSON_GetObjectItem` calls would find it.
 /// Up to [`crate::PATHS_MAX`] paths of up to [`crate::PATH_MAX`] names each. Slots of
 /// paths not found are left as they are.
-pub fn parse_paths<'a>(
+pub fn parse_paths<'a, const N: usize>(
     doc: &'a [u8],
     c_string: bool,
-    paths: &PathSet<'_>,
+    paths: &PathSet<'_, N>,
+    out: &mut [Option<Value<'a>>],
+) -> Result<Value<'a>, Error> {
+    parse_tree(doc, c_string, paths.tree(), out)
+}
+
+fn parse_tree<'a>(
+    doc: &'a [u8],
+    c_string: bool,
+    paths: Tree<'_, '_>,
     out: &mut [Option<Value<'a>>],
 ) -> Result<Value<'a>, Error> {
     let start = if doc.starts_with(&[0xef, 0xbb, 0xbf]) {
@@ -337,7 +350,7 @@ pub fn parse_paths<'a>(
         return Err(Error::Syntax);
     }
     match doc.get(start..end) {
-        Some(raw) => Ok(Value { raw }),
+        Some(raw) => Ok(Value::new(raw)),
         None => Err(Error::Syntax),
     }
 }
@@ -405,11 +418,26 @@ fn skip_value(s: &[u8], mut i: usize) -> usize {
 
 /// Equality of equally long byte strings, ignoring ASCII case when `ci`.
 pub(crate) fn same(a: &[u8], b: &[u8], ci: bool) -> bool {
-    // A byte loop, not `a == b`: names are short, and a call to memcmp
-    // costs more than comparing them here. Equal lengths are the callers'.
+    // Not `a == b`: names are short, and a call to memcmp costs more than
+    // comparing them here. Equal lengths are the callers'. Exactly equal
+    // 4-byte words first (the last one overlapping), as names usually match
+    // exactly; then byte by byte, ignoring case.
+    let n = a.len();
+    if n >= 4 {
+        let w = |s: &[u8], i: usize| -> Option<[u8; 4]> { s.get(i..i + 4)?.try_into().ok() };
+        let mut i = 0;
+        let mut eq = true;
+        while i + 4 < n {
+            eq &= w(a, i) == w(b, i);
+            i += 4;
+        }
+        if eq && w(a, n - 4) == w(b, n - 4) {
+            return true;
+        }
+    }
     a.iter()
         .zip(b)
-        .all(|(x, y)| x == y || (ci && x.eq_ignore_ascii_case(y)))
+        .all(|(&x, &y)| x == y || (ci && x ^ y == 0x20 && (x | 0x20).is_ascii_lowercase()))
 }
 
 /// Whether member name `k` is `want` (ignoring ASCII case when `ci`).
@@ -461,7 +489,7 @@ impl<'a> Iterator for Members<'a> {
         let ve = skip_value(s, vi);
         self.i = ve;
         let raw = s.get(vi..ve)?;
-        Some((Str::with_escapes(key, escaped), Value { raw }))
+        Some((Str::with_escapes(key, escaped), Value::new(raw)))
     }
 }
 
@@ -487,7 +515,7 @@ impl<'a> Iterator for Elements<'a> {
         let end = skip_value(s, i);
         self.i = end;
         let raw = s.get(i..end)?;
-        Some(Value { raw })
+        Some(Value::new(raw))
     }
 }
 

@@ -98,7 +98,7 @@ const CONTROL: &[u8] = b"control";
 
 /// Paths read from an accepted document (the section's under `desired`).
 /// Paths sharing names are kept together: each name is compared once.
-const ACCEPTED: PathSet<'static> = PathSet::new(&[
+const ACCEPTED: PathSet<'static, 11> = PathSet::sized(&[
     &[DESIRED],
     &[DESIRED, PREFIX_KEY],
     &[DESIRED, PAIRING, STATE],
@@ -113,7 +113,7 @@ const ACCEPTED: PathSet<'static> = PathSet::new(&[
 
 /// Paths read from a delta (the section's under `state`, at the same
 /// slots as for an accepted document).
-const DELTA: PathSet<'static> = PathSet::new(&[
+const DELTA: PathSet<'static, 10> = PathSet::sized(&[
     &[STATE],
     &[STATE, PREFIX_KEY],
     &[STATE, PAIRING, STATE],
@@ -125,7 +125,10 @@ const DELTA: PathSet<'static> = PathSet::new(&[
     &[b"timestamp"],
 ]);
 
-const TRANSFORM: PathSet<'static> = PathSet::new(&[&[b"err"], &[b"position"], &[b"message"]]);
+const TRANSFORM: PathSet<'static, 3> = PathSet::sized(&[&[b"err"], &[b"position"], &[b"message"]]);
+
+// Each set is sized to its nodes exactly (rodata), and all of them fit.
+const _: () = assert!(ACCEPTED.complete() && DELTA.complete() && TRANSFORM.complete());
 
 /// The section parts (at the same slots for accepted documents and deltas).
 fn section_of<'a>(v: &[Option<Value<'a>>; 10]) -> Section<'a> {
@@ -144,12 +147,12 @@ fn section_of<'a>(v: &[Option<Value<'a>>; 10]) -> Section<'a> {
 /// everything the core needs in the one validating pass.
 pub fn decode(kind: ShadowKind, payload: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     let mut v: [Option<Value<'_>>; 10] = [None; 10];
-    let paths = match kind {
-        ShadowKind::Accepted => &ACCEPTED,
-        ShadowKind::Delta => &DELTA,
-        ShadowKind::Transform => &TRANSFORM,
-    };
-    let root = parse_paths(payload, true, paths, &mut v).map_err(DecodeError::Json)?;
+    let root = match kind {
+        ShadowKind::Accepted => parse_paths(payload, true, &ACCEPTED, &mut v),
+        ShadowKind::Delta => parse_paths(payload, true, &DELTA, &mut v),
+        ShadowKind::Transform => parse_paths(payload, true, &TRANSFORM, &mut v),
+    }
+    .map_err(DecodeError::Json)?;
     let [v0, v1, v2, .., v7, v8, v9] = v;
     let decoded = match kind {
         ShadowKind::Accepted => object(v0).map(|desired| Decoded {

@@ -73,6 +73,7 @@ CW_SCENARIO(nrf_cloud_conformance, delta_control_only)
 	CW_CHECK_INT(emu_desired(scn_id, "{\"control\":{\"alertsEn\":true,\"logLvl\":3}}"), 0,
 		     "emulator: desired control");
 	SCN_CHECK_SHADOW_UPDATE(updates, reply);
+	scn_control_now(true, 3);
 	CW_EXPECT_QUIET(n, 500);
 	CW_CHECK_INT(emu_shadow_update_count(scn_id), updates + 1, "shadow updates sent");
 }
@@ -100,6 +101,7 @@ CW_SCENARIO(nrf_cloud_conformance, delta_control_and_app)
 	n = CW_EXPECT_EVENTS(n, CW_EV(RX_DATA_SHADOW, 0));
 	CW_CHECK_EVENT_DATA(n - 1, delta.payload, delta.len, delta_topic());
 	SCN_CHECK_SHADOW_UPDATE(updates, reply);
+	scn_control_now(false, 4);
 
 	/* The cloud still has "app" as a delta after that update; the
 	 * application gets it again and reports it.

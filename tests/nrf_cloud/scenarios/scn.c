@@ -17,11 +17,11 @@
 char scn_id[NRF_CLOUD_CLIENT_ID_MAX_LEN + 1];
 
 static bool initialized;
-/* The library adds the "device" info section to the first paired report
- * after boot and after each association request (NCS add_shadow_info); on
- * Zephyr all scenarios share one boot.
+/* The device's control values: the library keeps them for the whole boot
+ * (on Zephyr all scenarios share one). NCS's defaults to start with.
  */
-static bool info_pending = true;
+static bool ctrl_alerts;
+static int ctrl_log_lvl = 1;
 /* The scenario stopped the broker: scn_after() starts it again. */
 static bool broker_stopped;
 
@@ -136,17 +136,10 @@ const char *scn_topic(const char *suffix)
 	return topic_buf;
 }
 
-bool scn_take_info(void)
+void scn_control_now(bool alerts, int log_lvl)
 {
-	bool pending = info_pending;
-
-	info_pending = false;
-	return pending;
-}
-
-void scn_info_again(void)
-{
-	info_pending = true;
+	ctrl_alerts = alerts;
+	ctrl_log_lvl = log_lvl;
 }
 
 int scn_keepalive(void)
@@ -154,8 +147,9 @@ int scn_keepalive(void)
 	return atoi(cw_plat_param("CONFIG_NRF_CLOUD_MQTT_KEEPALIVE", "1200"));
 }
 
-const char *scn_paired_report(bool c2d_rewritten, bool info, bool alerts, int log_lvl)
+const char *scn_paired_report(bool c2d_rewritten, int assoc_event)
 {
+	const struct evrec_event *assoc = evrec_at(assoc_event);
 	char d2c[160];
 	char c2d[160];
 	const struct cw_paired p = {
@@ -164,12 +158,16 @@ const char *scn_paired_report(bool c2d_rewritten, bool info, bool alerts, int lo
 		.c2d = c2d,
 		.prefix = EMU_STAGE "/" EMU_TENANT "/",
 		.keepalive_s = scn_keepalive(),
-		.alerts = alerts,
-		.log_lvl = log_lvl,
-		.method = info ? cw_plat_param("CW_CONN_METHOD", "Unknown") : NULL,
+		.alerts = ctrl_alerts,
+		.log_lvl = ctrl_log_lvl,
+		.method = (assoc != NULL && assoc->paired_info)
+				  ? cw_plat_param("CW_CONN_METHOD", "Unknown")
+				  : NULL,
 		.c2d_rewritten = c2d_rewritten,
 	};
 
+	CW_CHECK(assoc != NULL && assoc->type == NRF_CLOUD_EVT_USER_ASSOCIATED,
+		 "event #%d is not USER_ASSOCIATED", assoc_event);
 	emu_topic(d2c, sizeof(d2c), scn_id, "d2c");
 	emu_topic(c2d, sizeof(c2d), scn_id, "+/r");
 	CW_CHECK(cw_expect_paired_report(paired_buf, sizeof(paired_buf), &p) > 0,
@@ -201,7 +199,7 @@ int scn_connect_associated(bool first)
 		snprintf(topic, sizeof(topic), "%s/shadow/get/accepted/trim", scn_id);
 		CW_CHECK_EVENT_DATA(n - 3, trimmed, strlen(trimmed), topic);
 	}
-	SCN_CHECK_SHADOW_UPDATE(updates, scn_paired_report(first, scn_take_info(), false, 1));
+	SCN_CHECK_SHADOW_UPDATE(updates, scn_paired_report(first, n - 2));
 	return n;
 }
 

@@ -58,24 +58,19 @@ void scn_check_message(int index, const char *topic, int qos, const void *payloa
 
 /* ---- expected device output ---------------------------------------------- */
 
-/**
- * Whether the next paired report carries the "device" info section (the
- * first since boot or since an association request); clears the flag.
- */
-bool scn_take_info(void);
-/** An association request was seen: the next paired report has info again. */
-void scn_info_again(void);
+/** The device's control values changed (a confirmed control delta). */
+void scn_control_now(bool alerts, int log_lvl);
 
 /**
- * The "paired" shadow report the device sends for EMU_TENANT.
+ * The "paired" shadow report the device sends for EMU_TENANT, with its
+ * current control values.
  *
  * @param c2d_rewritten the received c2d topic ended in "/c2d" (first
- *        association), so a "desired" section follows.
- * @param info first paired report since boot or since an association
- *        request: the "device" info section is included.
- * @param alerts, log_lvl the device's control values.
+ *        connection after association), so a "desired" section follows.
+ * @param assoc_event index of the USER_ASSOCIATED event that followed the
+ *        report (it tells whether the "device" info section is in it).
  */
-const char *scn_paired_report(bool c2d_rewritten, bool info, bool alerts, int log_lvl);
+const char *scn_paired_report(bool c2d_rewritten, int assoc_event);
 
 /** CONFIG_NRF_CLOUD_MQTT_KEEPALIVE of this run (1200 unless changed). */
 int scn_keepalive(void);

@@ -56,7 +56,6 @@ CW_SCENARIO(nrf_cloud_offline, fsm_unassociated_to_ready)
 	lb_inject_publish(off_dev_topic("/shadow/get/accepted/trim"), unassociated_trim,
 			  strlen(unassociated_trim), 1, 1);
 	n = CW_EXPECT_EVENTS(n, CW_EV(RX_DATA_SHADOW, 0), CW_EV(USER_ASSOCIATION_REQUEST, 0));
-	off_info_again();
 	CW_CHECK_EVENT_DATA(n - 2, unassociated_trim, strlen(unassociated_trim),
 			    off_dev_topic("/shadow/get/accepted/trim"));
 	op = OFF_NEXT_OP(c, LB_OP_KEEPALIVE);
@@ -87,7 +86,7 @@ CW_SCENARIO(nrf_cloud_offline, fsm_unassociated_to_ready)
 	(void)OFF_NEXT_OP(c, LB_OP_PING);
 	op = OFF_NEXT_OP(c, LB_OP_PUBLISH);
 	{
-		const char *report = off_paired_report(true, off_take_info());
+		const char *report = off_paired_report(true, n - 1);
 
 		OFF_CHECK_PUBLISH(op, off_dev_topic("/shadow/update"), report, strlen(report), 1,
 				  301);
@@ -143,7 +142,7 @@ CW_SCENARIO(nrf_cloud_offline, fsm_persistent_session)
 	n = CW_EXPECT_EVENTS(n, CW_EV(RX_DATA_SHADOW, 0), CW_EV(USER_ASSOCIATED, 0));
 	op = OFF_NEXT_OP(c, LB_OP_PUBLISH);
 	{
-		const char *report = off_paired_report(true, off_take_info());
+		const char *report = off_paired_report(true, n - 1);
 
 		OFF_CHECK_PUBLISH(op, off_dev_topic("/shadow/update"), report, strlen(report), 1,
 				  301);

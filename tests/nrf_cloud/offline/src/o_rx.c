@@ -93,6 +93,7 @@ CW_SCENARIO(nrf_cloud_offline, rx_delta_control)
 	op = OFF_NEXT_OP(c, LB_OP_PUBLISH);
 	cw_expect_control_reply(reply, sizeof(reply), true, 0);
 	OFF_CHECK_PUBLISH(op, off_dev_topic("/shadow/update"), reply, strlen(reply), 1, 300);
+	off_control_now(true, 0);
 	n = CW_EXPECT_EVENTS(n, CW_EV(RX_DATA_SHADOW, 0));
 	CW_CHECK_EVENT_DATA(n - 1, delta_both, strlen(delta_both),
 			    off_dev_topic("/shadow/update/delta/full"));

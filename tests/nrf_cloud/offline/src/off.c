@@ -14,10 +14,9 @@
 char off_id[NRF_CLOUD_CLIENT_ID_MAX_LEN + 1];
 
 static bool initialized;
-/* The library adds the "device" info section to the first paired report
- * after boot and after each association request (NCS add_shadow_info).
- */
-static bool info_pending = true;
+/* The device's control values, kept by the library for the whole boot. */
+static bool ctrl_alerts;
+static int ctrl_log_lvl = 1;
 static char topic_buf[2][160];
 static int topic_next;
 static char doc_buf[768];
@@ -166,21 +165,16 @@ const char *off_paired_delta(void)
 	return doc_buf;
 }
 
-bool off_take_info(void)
+void off_control_now(bool alerts, int log_lvl)
 {
-	bool pending = info_pending;
-
-	info_pending = false;
-	return pending;
+	ctrl_alerts = alerts;
+	ctrl_log_lvl = log_lvl;
 }
 
-void off_info_again(void)
+const char *off_paired_report(bool c2d_rewritten, int assoc_event)
 {
-	info_pending = true;
-}
-
-const char *off_paired_report(bool c2d_rewritten, bool info)
-{
+	const struct evrec_event *assoc = evrec_at(assoc_event);
+	bool info = assoc != NULL && assoc->paired_info;
 	char d2c[160];
 	char c2d[160];
 	const struct cw_paired p = {
@@ -188,12 +182,14 @@ const char *off_paired_report(bool c2d_rewritten, bool info)
 		.c2d = c2d,
 		.prefix = OFF_PREFIX,
 		.keepalive_s = off_cfg()->keepalive_s,
-		.alerts = false,
-		.log_lvl = 1,
+		.alerts = ctrl_alerts,
+		.log_lvl = ctrl_log_lvl,
 		.method = (info && off_cfg()->send_conn_info) ? off_cfg()->connection_method : NULL,
 		.c2d_rewritten = c2d_rewritten,
 	};
 
+	CW_CHECK(assoc != NULL && assoc->type == NRF_CLOUD_EVT_USER_ASSOCIATED,
+		 "event #%d is not USER_ASSOCIATED", assoc_event);
 	snprintf(d2c, sizeof(d2c), OFF_PREFIX "m/d/%s/d2c", off_id);
 	snprintf(c2d, sizeof(c2d), OFF_PREFIX "m/d/%s/+/r", off_id);
 	CW_CHECK(cw_expect_paired_report(doc_buf, sizeof(doc_buf), &p) > 0, "paired report size");
@@ -238,7 +234,7 @@ int off_connect_to_ready(int *cursor, int n)
 	n = CW_EXPECT_EVENTS(n, CW_EV(RX_DATA_SHADOW, 0), CW_EV(USER_ASSOCIATED, 0));
 	op = OFF_NEXT_OP(*cursor, LB_OP_PUBLISH);
 	{
-		const char *report = off_paired_report(true, off_take_info());
+		const char *report = off_paired_report(true, n - 1);
 
 		OFF_CHECK_PUBLISH(op, off_dev_topic("/shadow/update"), report, strlen(report), 1,
 				  NCT_MSG_ID_PAIR_STATUS_REPORT);

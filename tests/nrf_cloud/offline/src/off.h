@@ -76,16 +76,15 @@ const char *off_paired_trim(void);
 /** The association delta for OFF_TENANT. */
 const char *off_paired_delta(void);
 
-/**
- * Whether the next paired report carries the "device" info section (first
- * one since boot or since an association request); clears the flag.
- */
-bool off_take_info(void);
-/** An association request was seen: the next paired report has info again. */
-void off_info_again(void);
+/** The device's control values changed (a confirmed control delta). */
+void off_control_now(bool alerts, int log_lvl);
 
-/** The paired report the library must send for OFF_TENANT. */
-const char *off_paired_report(bool c2d_rewritten, bool info);
+/**
+ * The paired report the library must send for OFF_TENANT, with its current
+ * control values; @p assoc_event is the USER_ASSOCIATED event that followed
+ * it (it tells whether the "device" info section is in the report).
+ */
+const char *off_paired_report(bool c2d_rewritten, int assoc_event);
 
 /** Reads "nrf_cloud/p_sesh": 0/1, or -1 if it was never saved. */
 int off_p_sesh(void);
