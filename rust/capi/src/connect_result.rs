@@ -10,22 +10,25 @@ use crate::errno::neg;
 
 /// The result for `err` (0 or a negative errno); `neg` gives the platform's
 /// negative errno of a name.
+/// errno -> connect result, as NCS maps them (a static table: read in
+/// place, not built on the stack).
+static TABLE: [(cw_errno, nrf_cloud_connect_result); 9] = [
+    (CW_ECHILD, NRF_CLOUD_CONNECT_RES_ERR_NETWORK),
+    (CW_EACCES, NRF_CLOUD_CONNECT_RES_ERR_NOT_INITD),
+    (CW_ENOEXEC, NRF_CLOUD_CONNECT_RES_ERR_BACKEND),
+    (CW_EINVAL, NRF_CLOUD_CONNECT_RES_ERR_PRV_KEY),
+    (CW_EOPNOTSUPP, NRF_CLOUD_CONNECT_RES_ERR_CERT),
+    (CW_ECONNREFUSED, NRF_CLOUD_CONNECT_RES_ERR_CERT_MISC),
+    (CW_ETIMEDOUT, NRF_CLOUD_CONNECT_RES_ERR_TIMEOUT_NO_DATA),
+    (CW_ENOMEM, NRF_CLOUD_CONNECT_RES_ERR_NO_MEM),
+    (CW_EINPROGRESS, NRF_CLOUD_CONNECT_RES_ERR_ALREADY_CONNECTED),
+];
+
 pub fn from_errno_with(err: i32, neg: impl Fn(cw_errno) -> i32) -> i32 {
-    let table: [(cw_errno, nrf_cloud_connect_result); 9] = [
-        (CW_ECHILD, NRF_CLOUD_CONNECT_RES_ERR_NETWORK),
-        (CW_EACCES, NRF_CLOUD_CONNECT_RES_ERR_NOT_INITD),
-        (CW_ENOEXEC, NRF_CLOUD_CONNECT_RES_ERR_BACKEND),
-        (CW_EINVAL, NRF_CLOUD_CONNECT_RES_ERR_PRV_KEY),
-        (CW_EOPNOTSUPP, NRF_CLOUD_CONNECT_RES_ERR_CERT),
-        (CW_ECONNREFUSED, NRF_CLOUD_CONNECT_RES_ERR_CERT_MISC),
-        (CW_ETIMEDOUT, NRF_CLOUD_CONNECT_RES_ERR_TIMEOUT_NO_DATA),
-        (CW_ENOMEM, NRF_CLOUD_CONNECT_RES_ERR_NO_MEM),
-        (CW_EINPROGRESS, NRF_CLOUD_CONNECT_RES_ERR_ALREADY_CONNECTED),
-    ];
     if err == 0 {
         return to_i32(NRF_CLOUD_CONNECT_RES_SUCCESS);
     }
-    table
+    TABLE
         .iter()
         .find(|(e, _)| neg(*e) == err)
         .map_or(to_i32(NRF_CLOUD_CONNECT_RES_ERR_MISC), |(_, r)| to_i32(*r))

@@ -66,12 +66,12 @@ impl Default for Events {
 }
 
 impl Events {
+    /// An empty queue: all zeros (`EMPTY` slots, no input), written in
+    /// place (building `[EMPTY; CAPACITY]` field by field made a copy).
     pub const fn new() -> Self {
-        Events {
-            slots: [EMPTY; CAPACITY],
-            len: 0,
-            input: [(0, 0); 2],
-        }
+        // SAFETY: every field is an integer, a byte array or a raw pointer,
+        // for which all-zero bytes are valid; all-zero is the empty queue.
+        unsafe { core::mem::zeroed() }
     }
 
     /// Declares the buffers of the input being processed: event data inside

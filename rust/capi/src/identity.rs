@@ -61,56 +61,51 @@ pub fn client_id<'a>(
 fn configured(cfg: &cw_nrf_cloud_config, out: &mut [u8; CLIENT_ID_MAX + 1]) -> Result<usize, i32> {
     let s = src(cfg);
     let mut w = Writer { out, len: 0 };
-    if s == to_u32(CW_CLIENT_ID_SRC_IMEI) {
-        let mut imei = [0u8; 32];
-        let rc = port::read_string(cw_port_modem_imei, &mut imei);
-        if rc < 0 {
-            log::line(
-                log::ERR,
-                &[
-                    log::s("nrf_cloud: failed to obtain the IMEI: "),
-                    log::i(i64::from(rc)),
-                ],
-            );
-            return Err(rc);
-        }
-        w.put(port::config_str(cfg.client_id_prefix))?;
-        let imei = until_nul(&imei);
-        w.put(imei.get(..IMEI_LEN).unwrap_or(imei))?;
-    } else if s == to_u32(CW_CLIENT_ID_SRC_INTERNAL_UUID) {
-        let mut uuid = [0u8; UUID_LEN + 1];
-        let rc = port::read_string(cw_port_modem_uuid, &mut uuid);
-        if rc < 0 {
-            log::line(
-                log::ERR,
-                &[
-                    log::s("nrf_cloud: failed to get the device UUID: "),
-                    log::i(i64::from(rc)),
-                ],
-            );
-            return Err(rc);
-        }
-        w.put(until_nul(&uuid))?;
-    } else if s == to_u32(CW_CLIENT_ID_SRC_HW_ID) {
-        let mut hw = [0u8; CLIENT_ID_MAX + 1];
-        let rc = port::read_string(cw_port_hw_id, &mut hw);
-        if rc < 0 {
-            log::line(
-                log::ERR,
-                &[
-                    log::s("nrf_cloud: failed to obtain the hardware ID: "),
-                    log::i(i64::from(rc)),
-                ],
-            );
-            return Err(rc);
-        }
-        w.put(until_nul(&hw))?;
-    } else if s == to_u32(CW_CLIENT_ID_SRC_COMPILE_TIME) {
-        w.put(port::config_str(cfg.client_id))?;
-    } else {
-        log::msg(log::WRN, "nrf_cloud: unhandled client ID configuration");
-        return Err(neg(CW_ENODEV));
+    // The modem/hardware sources: what to read, into how large a buffer,
+    // what goes before it, how much of it is used, and what to log when
+    // reading fails. One shared path keeps this small.
+    let (read, size, prefix, max, failed): (port::ReadFn, usize, &[u8], usize, &str) =
+        if s == to_u32(CW_CLIENT_ID_SRC_IMEI) {
+            (
+                cw_port_modem_imei,
+                32,
+                port::config_str(cfg.client_id_prefix),
+                IMEI_LEN,
+                "nrf_cloud: failed to obtain the IMEI: ",
+            )
+        } else if s == to_u32(CW_CLIENT_ID_SRC_INTERNAL_UUID) {
+            (
+                cw_port_modem_uuid,
+                UUID_LEN + 1,
+                &[],
+                UUID_LEN + 1,
+                "nrf_cloud: failed to get the device UUID: ",
+            )
+        } else if s == to_u32(CW_CLIENT_ID_SRC_HW_ID) {
+            (
+                cw_port_hw_id,
+                CLIENT_ID_MAX + 1,
+                &[],
+                CLIENT_ID_MAX + 1,
+                "nrf_cloud: failed to obtain the hardware ID: ",
+            )
+        } else if s == to_u32(CW_CLIENT_ID_SRC_COMPILE_TIME) {
+            w.put(port::config_str(cfg.client_id))?;
+            return Ok(w.len);
+        } else {
+            log::msg(log::WRN, "nrf_cloud: unhandled client ID configuration");
+            return Err(neg(CW_ENODEV));
+        };
+    let mut buf = [0u8; CLIENT_ID_MAX + 1];
+    let buf = buf.get_mut(..size).unwrap_or_default();
+    let rc = port::read_string(read, buf);
+    if rc < 0 {
+        log::line(log::ERR, &[log::s(failed), log::i(i64::from(rc))]);
+        return Err(rc);
     }
+    w.put(prefix)?;
+    let id = until_nul(buf);
+    w.put(id.get(..max).unwrap_or(id))?;
     Ok(w.len)
 }
 

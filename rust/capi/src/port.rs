@@ -61,7 +61,8 @@ pub fn lock() {
 }
 
 pub fn unlock() {
-    // SAFETY: only called by the owner of a matching lock() (LockGuard).
+    // SAFETY: only called by the owner of a matching lock() (state::enter
+    // when it refuses, state::leave).
     unsafe { cw_port_unlock() }
 }
 

@@ -322,9 +322,12 @@ fn take_deferred() -> Option<i32> {
     (v != NONE).then_some(v ^ i32::MIN)
 }
 
-/// Holds the port lock; releases it when dropped.
+/// Holds the port lock; releases it when dropped (tests' reset only:
+/// `enter`/`leave` pair the lock calls themselves).
+#[cfg(test)]
 struct LockGuard;
 
+#[cfg(test)]
 impl LockGuard {
     fn take() -> Self {
         port::lock();
@@ -332,6 +335,7 @@ impl LockGuard {
     }
 }
 
+#[cfg(test)]
 impl Drop for LockGuard {
     fn drop(&mut self) {
         port::unlock();
@@ -364,26 +368,42 @@ pub fn callback(reentered: impl FnOnce(), f: impl FnOnce(&mut State, &mut Events
 
 fn run<R>(reentered: impl FnOnce() -> R, f: impl FnOnce(&mut State, &mut Events) -> R) -> R {
     let mut ev = Events::new();
-    let (r, handler) = {
-        let _guard = LockGuard::take();
-        // BORROWED is only ever set by the lock's owner and cleared before
-        // it unlocks: seen here, it means this very thread holds the state.
-        if BORROWED.load(Ordering::Relaxed) {
-            return reentered();
-        }
-        BORROWED.store(true, Ordering::Relaxed);
-        // SAFETY: the lock is held and BORROWED was clear, so no other
-        // reference to the state exists on any thread; this one ends before
-        // BORROWED is cleared below.
-        let st = unsafe { &mut *STATE.0.get() };
-        let r = f(st, &mut ev);
-        st.after_core(&mut ev);
-        let handler = st.flags.handler;
-        BORROWED.store(false, Ordering::Relaxed);
-        (r, handler)
+    let Some(st) = enter() else {
+        return reentered();
     };
-    ev.deliver(handler);
+    let r = f(st, &mut ev);
+    leave(st, &mut ev);
     r
+}
+
+/// Takes the lock and the state; `None` (and the lock released again)
+/// when this thread already holds the state. Not generic, and not inlined
+/// into every entry point's `run`.
+#[inline(never)]
+fn enter<'a>() -> Option<&'a mut State> {
+    port::lock();
+    // BORROWED is only ever set by the lock's owner and cleared before
+    // it unlocks: seen here, it means this very thread holds the state.
+    if BORROWED.load(Ordering::Relaxed) {
+        port::unlock();
+        return None;
+    }
+    BORROWED.store(true, Ordering::Relaxed);
+    // SAFETY: the lock is held and BORROWED was clear, so no other
+    // reference to the state exists on any thread; the one returned ends
+    // in `leave`, which clears BORROWED before it unlocks.
+    Some(unsafe { &mut *STATE.0.get() })
+}
+
+/// Ends what `enter` began: handles what the section caused, gives the
+/// state and the lock back, then delivers the events.
+#[inline(never)]
+fn leave(st: &mut State, ev: &mut Events) {
+    st.after_core(ev);
+    let handler = st.flags.handler;
+    BORROWED.store(false, Ordering::Relaxed);
+    port::unlock();
+    ev.deliver(handler);
 }
 
 /// Records a disconnect callback that came while the state was borrowed.

@@ -29,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
             let mut stack = vec![root];
             while let Some(v) = stack.pop() {
                 let _ = (v.as_bool(), v.as_int_trunc(), v.is_null(), v.has_children());
+                assert_eq!(v.member_count(), v.members().count() + v.elements().count());
                 if let Some(s) = v.as_str() {
                     let mut tmp = [0u8; 64];
                     let _ = s.unescape_into(&mut tmp);

@@ -5,7 +5,9 @@
 #![no_main]
 
 use cloudwire_fuzz::{core_in, shadow_topic, CheckIo};
-use cloudwire_nrf_cloud::shadow::{control_section, decode, decode_control, endpoints, pairing};
+use cloudwire_nrf_cloud::shadow::{
+    apply_control, control_section, decode, decode_control, endpoints, pairing,
+};
 use cloudwire_nrf_cloud::ShadowKind;
 use libfuzzer_sys::fuzz_target;
 
@@ -19,7 +21,13 @@ fuzz_target!(|data: &[u8]| {
             let _ = endpoints(s);
         }
         if let Some(c) = control_section(&d) {
-            let _ = decode_control(c, (false, 1));
+            // The values captured while decoding are what a lookup finds.
+            assert_eq!(
+                apply_control(d.control_values, (false, 1)),
+                decode_control(c, (false, 1))
+            );
+        } else {
+            assert_eq!(d.control_values, [None, None]);
         }
     }
     let mut io = CheckIo::default();

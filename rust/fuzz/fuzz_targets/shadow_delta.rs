@@ -6,7 +6,8 @@
 
 use cloudwire_fuzz::{core_in, shadow_topic, CheckIo};
 use cloudwire_nrf_cloud::shadow::{
-    control_section, decode, decode_control, delta_has_data, endpoints, pairing, Shadow,
+    apply_control, control_section, decode, decode_control, delta_has_data, endpoints, pairing,
+    Shadow,
 };
 use cloudwire_nrf_cloud::ShadowKind;
 use libfuzzer_sys::fuzz_target;
@@ -22,7 +23,13 @@ fuzz_target!(|data: &[u8]| {
             let _ = endpoints(s);
         }
         if let Some(c) = control_section(&d) {
-            let _ = decode_control(c, (true, 4));
+            // The values captured while decoding are what a lookup finds.
+            assert_eq!(
+                apply_control(d.control_values, (true, 4)),
+                decode_control(c, (true, 4))
+            );
+        } else {
+            assert_eq!(d.control_values, [None, None]);
         }
     }
     let _ = decode(ShadowKind::Transform, doc);

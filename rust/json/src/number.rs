@@ -60,17 +60,3 @@ pub(crate) fn decimal(n: u64, out: &mut [u8; 20]) -> usize {
     }
     len
 }
-
-/// `n` in plain decimal, with a `-` when negative; returns the length.
-pub(crate) fn signed(n: i64, out: &mut [u8; 21]) -> usize {
-    let mut d = [0u8; 20];
-    let nd = decimal(n.unsigned_abs(), &mut d);
-    let neg = usize::from(n < 0);
-    if let Some(slot) = out.first_mut() {
-        *slot = b'-';
-    }
-    for (dst, &src) in out.iter_mut().skip(neg).zip(d.iter().take(nd)) {
-        *dst = src;
-    }
-    nd + neg
-}

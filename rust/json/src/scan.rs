@@ -139,33 +139,41 @@ fn string(s: &[u8], mut i: usize) -> Result<(usize, bool), Error> {
             b'"' => return Ok((i + 1, escaped)),
             b'\\' => {
                 escaped = true;
-                i += 1;
-                match at(s, i) {
-                    b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => i += 1,
-                    b'u' => {
-                        let (cu, next) = unicode(s, i)?;
-                        i = next;
-                        if (0xdc00..0xe000).contains(&cu) {
-                            return Err(Error::Syntax);
-                        }
-                        if (0xd800..0xdc00).contains(&cu) {
-                            if at(s, i) != b'\\' || at(s, i + 1) != b'u' {
-                                return Err(Error::Syntax);
-                            }
-                            let (lo, next) = unicode(s, i + 1)?;
-                            if !(0xdc00..0xe000).contains(&lo) {
-                                return Err(Error::Syntax);
-                            }
-                            i = next;
-                        }
-                    }
-                    _ => return Err(Error::Syntax),
-                }
+                i = escape(s, i + 1)?;
             }
             0..=0x1f => return Err(Error::Syntax),
             _ => i += 1,
         }
     }
+}
+
+/// The escape sequence whose letter is at `i` (after the `\\`): the index
+/// after it. Out of line: `string` is inlined in two places and escapes
+/// are rare.
+#[inline(never)]
+fn escape(s: &[u8], mut i: usize) -> Result<usize, Error> {
+    match at(s, i) {
+        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => i += 1,
+        b'u' => {
+            let (cu, next) = unicode(s, i)?;
+            i = next;
+            if (0xdc00..0xe000).contains(&cu) {
+                return Err(Error::Syntax);
+            }
+            if (0xd800..0xdc00).contains(&cu) {
+                if at(s, i) != b'\\' || at(s, i + 1) != b'u' {
+                    return Err(Error::Syntax);
+                }
+                let (lo, next) = unicode(s, i + 1)?;
+                if !(0xdc00..0xe000).contains(&lo) {
+                    return Err(Error::Syntax);
+                }
+                i = next;
+            }
+        }
+        _ => return Err(Error::Syntax),
+    }
+    Ok(i)
 }
 
 fn digits(s: &[u8], mut i: usize) -> Result<usize, Error> {
@@ -587,52 +595,43 @@ impl<'a> Value<'a> {
         }
         let s = self.raw;
         let neg = at(s, 0) == b'-';
-        let mut i = usize::from(neg);
-        let int_start = i;
-        while at(s, i).is_ascii_digit() {
-            i += 1;
-        }
-        let int_end = i;
-        let mut frac = (0, 0);
-        if at(s, i) == b'.' {
-            let start = i + 1;
-            i = start;
-            while at(s, i).is_ascii_digit() {
-                i += 1;
-            }
-            frac = (start, i);
-        }
+        // The mantissa runs to the exponent's `e`, if any.
+        let e = s.iter().position(|&c| c | 0x20 == b'e').unwrap_or(s.len());
+        let mant = s.get(..e).unwrap_or_default();
         // Decimal exponent, saturated well beyond anything meaningful.
         let mut exp: i32 = 0;
-        if at(s, i) | 0x20 == b'e' {
-            i += 1;
-            let eneg = at(s, i) == b'-';
-            if matches!(at(s, i), b'+' | b'-') {
-                i += 1;
+        let mut eneg = false;
+        for &c in s.get(e + 1..).unwrap_or_default() {
+            if c == b'-' {
+                eneg = true;
+            } else if c.is_ascii_digit() {
+                exp = (exp * 10 + i32::from(c - b'0')).min(1000);
             }
-            while at(s, i).is_ascii_digit() {
-                exp = (exp * 10 + i32::from(at(s, i) - b'0')).min(1000);
-                i += 1;
-            }
-            if eneg {
-                exp = -exp;
-            }
+        }
+        if eneg {
+            exp = -exp;
         }
         // The integer part is the first (int digits + exp) digits of all
         // digits, padded with zeros.
-        let int_digits = s.get(int_start..int_end).unwrap_or_default();
-        let frac_digits = s.get(frac.0..frac.1).unwrap_or_default();
-        let keep = i32::try_from(int_digits.len()).unwrap_or(i32::MAX) + exp;
-        let mut v: i64 = 0;
-        let mut all = int_digits.iter().chain(frac_digits.iter());
+        let point = mant.iter().position(|&c| c == b'.').unwrap_or(mant.len());
+        let keep = i32::try_from(point)
+            .unwrap_or(i32::MAX)
+            .saturating_sub(i32::from(neg))
+            .saturating_add(exp);
+        let mut digits = mant.iter().filter(|c| c.is_ascii_digit());
+        // Below 10^18 another digit still fits a u64; from there on it
+        // passes i64::MAX.
+        const BIG: u64 = 1_000_000_000_000_000_000;
+        let mut v: u64 = 0;
         for _ in 0..keep.max(0) {
-            let d = all.next().map_or(0, |&c| i64::from(c - b'0'));
-            v = v.saturating_mul(10).saturating_add(d);
-            if v == i64::MAX {
+            if v >= BIG {
+                v = u64::MAX;
                 break;
             }
+            v = v * 10 + digits.next().map_or(0, |&c| u64::from(c - b'0'));
         }
-        Some(if neg { v.saturating_neg() } else { v })
+        let v = i64::try_from(v).unwrap_or(i64::MAX);
+        Some(if neg { -v } else { v })
     }
 
     /// Members of an object (nothing for other kinds).
@@ -641,6 +640,33 @@ impl<'a> Value<'a> {
             s: self.raw,
             i: if self.is_object() { 1 } else { self.raw.len() },
         }
+    }
+
+    /// How many members an object (or elements an array) has; 0 for other
+    /// kinds. Counts the separators at its top level, without splitting
+    /// the members out as [`Value::members`] does.
+    pub fn member_count(&self) -> usize {
+        let s = self.raw;
+        if !matches!(at(s, 0), b'{' | b'[') || matches!(at(s, ws(s, 1)), b'}' | b']') {
+            return 0;
+        }
+        let mut n = 1;
+        let mut depth: usize = 0;
+        let mut i = 0;
+        while i < s.len() {
+            match at(s, i) {
+                b'"' => {
+                    i = skip_string(s, i);
+                    continue;
+                }
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => depth = depth.saturating_sub(1),
+                b',' if depth == 1 => n += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        n
     }
 
     /// Elements of an array (nothing for other kinds).

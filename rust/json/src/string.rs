@@ -63,35 +63,33 @@ fn step(raw: &[u8], i: usize) -> ([u8; 4], usize, usize) {
         c = 0x10000 + ((c - 0xd800) << 10) + lo.wrapping_sub(0xdc00);
         next = i + 12;
     }
-    let out = if c < 0x80 {
-        ([low_byte(c), 0, 0, 0], 1)
+    // UTF-8: a lead byte with the top bits, then 6 bits per byte.
+    let n: u32 = if c < 0x80 {
+        1
     } else if c < 0x800 {
-        (
-            [0xc0 | low_byte(c >> 6), 0x80 | low_byte(c & 0x3f), 0, 0],
-            2,
-        )
+        2
     } else if c < 0x10000 {
-        (
-            [
-                0xe0 | low_byte(c >> 12),
-                0x80 | low_byte((c >> 6) & 0x3f),
-                0x80 | low_byte(c & 0x3f),
-                0,
-            ],
-            3,
-        )
+        3
     } else {
-        (
-            [
-                0xf0 | low_byte((c >> 18) & 0x07),
-                0x80 | low_byte((c >> 12) & 0x3f),
-                0x80 | low_byte((c >> 6) & 0x3f),
-                0x80 | low_byte(c & 0x3f),
-            ],
-            4,
-        )
+        4
     };
-    (out.0, out.1, next)
+    let lead: u8 = match n {
+        1 => 0,
+        2 => 0xc0,
+        3 => 0xe0,
+        _ => 0xf0,
+    };
+    let mut out = [0u8; 4];
+    for (k, slot) in (0..n).zip(out.iter_mut()) {
+        let shift = 6 * (n - 1 - k);
+        *slot = if k == 0 {
+            lead | low_byte(c >> shift)
+        } else {
+            0x80 | low_byte((c >> shift) & 0x3f)
+        };
+    }
+    let len = usize::try_from(n).unwrap_or(4);
+    (out, len, next)
 }
 
 /// Longest unescaped text compared through a stack copy.

@@ -126,9 +126,10 @@ impl<'b> Writer<'b> {
     /// magnitude; beyond, cJSON's `%g` exponent form is not reproduced
     /// (see `number`).
     pub fn int(&mut self, n: i64) -> &mut Self {
-        let mut tmp = [0u8; 21];
-        let len = number::signed(n, &mut tmp);
-        self.raw(tmp.get(..len).unwrap_or_default())
+        if n < 0 {
+            self.byte(b'-');
+        }
+        self.uint(n.unsigned_abs())
     }
 
     /// An unsigned integer in plain decimal.

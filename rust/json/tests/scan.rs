@@ -152,6 +152,7 @@ fn navigation() {
     assert!(root.get(b"missing").is_none());
     assert!(root.get(b"t").unwrap().get(b"x").is_none());
     assert_eq!(root.members().count(), 7);
+    assert_eq!(root.member_count(), 7);
     let keys: Vec<_> = root.members().map(|(k, _)| k.raw()).collect();
     assert_eq!(keys[0], b"Desired");
     assert_eq!(keys[6], b"z");
@@ -227,4 +228,25 @@ fn kinds() {
     assert!(parse(b"1").unwrap().as_str().is_none());
     assert_eq!(parse(b"[1]").unwrap().members().count(), 0);
     assert_eq!(parse(b"{}").unwrap().elements().count(), 0);
+}
+
+#[test]
+fn member_count_counts_the_top_level_only() {
+    for (d, n) in [
+        (&b"{}"[..], 0),
+        (b"{ \n}", 0),
+        (b"[ ]", 0),
+        (b"1", 0),
+        (br#""a,b""#, 0),
+        (br#"{"a":1}"#, 1),
+        (br#"{ "a" : [1,2,{"b":3,"c":4}] , "d,\"e" : "f,g" }"#, 2),
+        (br#"[1,[2,3],{"x":[4,5]},"6,7"]"#, 4),
+    ] {
+        assert_eq!(
+            parse(d).unwrap().member_count(),
+            n,
+            "{}",
+            String::from_utf8_lossy(d)
+        );
+    }
 }

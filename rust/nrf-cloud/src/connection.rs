@@ -8,7 +8,6 @@ use crate::api::{err_status, DisconnectStatus, Error, Event, EventType, Io};
 use crate::core::{emit, log_level, msg, msg_id, Core};
 use crate::state::State;
 use crate::topics::{ACCEPTED_TF, ACCEPTED_TRIM, DELTA_FULL, GET_TRIM, REJECTED};
-use cloudwire_json::Writer;
 
 /// `translate_mqtt_connack_result`: MQTT CONNACK return code to
 /// `enum nrf_cloud_error_status` (0 = accepted).
@@ -23,6 +22,10 @@ pub fn connack_status(return_code: u8) -> u32 {
         _ => err_status::MQTT_CONN_FAIL,
     }
 }
+
+/// The control-channel topics after the ID, in NCS's SUBSCRIBE order (the
+/// last only with shadow transforms). A static: read in place.
+static CC_SUFFIXES: [&[u8]; 4] = [ACCEPTED_TRIM, REJECTED, DELTA_FULL, ACCEPTED_TF];
 
 impl Core {
     /// The transport connection is about to be opened (`nrf_cloud_connect`).
@@ -92,27 +95,20 @@ impl Core {
             3
         };
         let id = self.id.get();
-        let mut w = Writer::new(buf);
-        for suffix in [ACCEPTED_TRIM, REJECTED, DELTA_FULL, ACCEPTED_TF]
-            .iter()
-            .take(count)
-        {
-            w.raw(id).raw(suffix);
-        }
-        let Ok(mut rest) = w.finish() else {
-            self.local_error(io);
-            return false;
-        };
+        // Each topic is the ID and a suffix, one after the other in `buf`.
         let mut topics: [&[u8]; 4] = [&[]; 4];
-        for (slot, suffix) in
-            topics
-                .iter_mut()
-                .zip([ACCEPTED_TRIM, REJECTED, DELTA_FULL, ACCEPTED_TF])
-        {
-            if let Some((t, r)) = rest.split_at_checked(id.len() + suffix.len()) {
-                *slot = t;
-                rest = r;
+        let mut rest = buf;
+        for (slot, suffix) in topics.iter_mut().zip(CC_SUFFIXES.iter()).take(count) {
+            let Some((t, r)) = rest.split_at_mut_checked(id.len() + suffix.len()) else {
+                self.local_error(io);
+                return false;
+            };
+            if let Some((a, b)) = t.split_at_mut_checked(id.len()) {
+                a.copy_from_slice(id);
+                b.copy_from_slice(suffix);
             }
+            *slot = t;
+            rest = r;
         }
         match io.subscribe(topics.get(..count).unwrap_or_default(), msg_id::CC_SUB) {
             Ok(()) => true,

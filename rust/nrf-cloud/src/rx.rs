@@ -10,7 +10,7 @@ use crate::codec::{
 };
 use crate::core::{emit, log_level, msg, msg_id, Core, STAGE_MAX, TENANT_MAX, TOPIC_MAX};
 use crate::shadow::{
-    control_section, decode, decode_control, delta_has_data, endpoints, is_disconnect_request,
+    apply_control, control_section, decode, delta_has_data, endpoints, is_disconnect_request,
     pairing, split_prefix, DecodeError, Decoded, Pairing, Section, Shadow,
 };
 use crate::state::State;
@@ -198,11 +198,11 @@ impl Core {
     /// Device control (§1.6.5): apply valid values; confirm on a delta or a
     /// change (msg 300). Invalid values are ignored and nothing is sent.
     fn control_in(&mut self, io: &mut dyn Io, buf: &mut [u8], doc: &Decoded<'_>) {
-        let Some(ctrl) = control_section(doc) else {
+        if control_section(doc).is_none() {
             return;
-        };
+        }
         let current = self.control();
-        let Some(new) = decode_control(ctrl, current) else {
+        let Some(new) = apply_control(doc.control_values, current) else {
             io.log(log_level::WRN, msg::BAD_CONTROL);
             return;
         };

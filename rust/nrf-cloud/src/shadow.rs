@@ -9,7 +9,7 @@
 //! `cJSON_Parse` as C strings.
 
 use crate::api::ShadowKind;
-use cloudwire_json::{parse_c_str, parse_paths, Error as JsonError, PathSet, Str, Value};
+use cloudwire_json::{parse_paths, Error as JsonError, PathSet, Str, Value};
 
 /// Why a shadow document was not decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,6 +85,9 @@ pub struct Decoded<'a> {
     pub section: Option<Section<'a>>,
     /// `reported.control` of an accepted document.
     pub reported_control: Option<Value<'a>>,
+    /// `alertsEn` and `logLvl` of the object [`control_section`] picks,
+    /// captured in the same pass (what [`decode_control`] would find in it).
+    pub control_values: [Option<Value<'a>>; 2],
 }
 
 // Member names, named once so that paths share their storage.
@@ -95,10 +98,14 @@ const STATE: &[u8] = b"state";
 const PAIRING: &[u8] = b"pairing";
 const TOPICS: &[u8] = b"topics";
 const CONTROL: &[u8] = b"control";
+const ALERTS_EN: &[u8] = b"alertsEn";
+const LOG_LVL: &[u8] = b"logLvl";
 
 /// Paths read from an accepted document (the section's under `desired`).
 /// Paths sharing names are kept together: each name is compared once.
-const ACCEPTED: PathSet<'static, 11> = PathSet::sized(&[
+/// Slots 10..=13: the control values of `desired.control`, then of
+/// `reported.control`.
+const ACCEPTED: PathSet<'static, 15> = PathSet::sized(&[
     &[DESIRED],
     &[DESIRED, PREFIX_KEY],
     &[DESIRED, PAIRING, STATE],
@@ -109,11 +116,15 @@ const ACCEPTED: PathSet<'static, 11> = PathSet::sized(&[
     &[REPORTED],
     &[REPORTED, CONTROL],
     &[b"config"],
+    &[DESIRED, CONTROL, ALERTS_EN],
+    &[DESIRED, CONTROL, LOG_LVL],
+    &[REPORTED, CONTROL, ALERTS_EN],
+    &[REPORTED, CONTROL, LOG_LVL],
 ]);
 
 /// Paths read from a delta (the section's under `state`, at the same
-/// slots as for an accepted document).
-const DELTA: PathSet<'static, 10> = PathSet::sized(&[
+/// slots as for an accepted document; slot 9 unused).
+const DELTA: PathSet<'static, 12> = PathSet::sized(&[
     &[STATE],
     &[STATE, PREFIX_KEY],
     &[STATE, PAIRING, STATE],
@@ -123,15 +134,22 @@ const DELTA: PathSet<'static, 10> = PathSet::sized(&[
     &[STATE, CONTROL],
     &[b"version"],
     &[b"timestamp"],
+    &[],
+    &[STATE, CONTROL, ALERTS_EN],
+    &[STATE, CONTROL, LOG_LVL],
 ]);
 
 const TRANSFORM: PathSet<'static, 3> = PathSet::sized(&[&[b"err"], &[b"position"], &[b"message"]]);
 
 // Each set is sized to its nodes exactly (rodata), and all of them fit.
-const _: () = assert!(ACCEPTED.complete() && DELTA.complete() && TRANSFORM.complete());
+const _: () =
+    assert!(ACCEPTED.complete() && DELTA.complete() && TRANSFORM.complete() && DISCON.complete());
+
+/// Capture slots of the largest set.
+const SLOTS: usize = 14;
 
 /// The section parts (at the same slots for accepted documents and deltas).
-fn section_of<'a>(v: &[Option<Value<'a>>; 10]) -> Section<'a> {
+fn section_of<'a>(v: &[Option<Value<'a>>; SLOTS]) -> Section<'a> {
     let [_, prefix, pairing_state, topics, d2c, c2d, control, ..] = *v;
     Section {
         prefix,
@@ -146,14 +164,17 @@ fn section_of<'a>(v: &[Option<Value<'a>>; 10]) -> Section<'a> {
 /// Decodes a control-channel document as NCS does for its topic, reading
 /// everything the core needs in the one validating pass.
 pub fn decode(kind: ShadowKind, payload: &[u8]) -> Result<Decoded<'_>, DecodeError> {
-    let mut v: [Option<Value<'_>>; 10] = [None; 10];
+    let mut v: [Option<Value<'_>>; SLOTS] = [None; SLOTS];
     let root = match kind {
         ShadowKind::Accepted => parse_paths(payload, true, &ACCEPTED, &mut v),
         ShadowKind::Delta => parse_paths(payload, true, &DELTA, &mut v),
         ShadowKind::Transform => parse_paths(payload, true, &TRANSFORM, &mut v),
     }
     .map_err(DecodeError::Json)?;
-    let [v0, v1, v2, .., v7, v8, v9] = v;
+    let [v0, v1, v2, .., v6, v7, v8, v9, v10, v11, v12, v13] = v;
+    // Only the first `control` member counts, and only if it is an object
+    // (the values under any other one were not captured).
+    let own_control = object(v6).map(|_| [v10, v11]);
     let decoded = match kind {
         ShadowKind::Accepted => object(v0).map(|desired| Decoded {
             shadow: Shadow::Accepted {
@@ -163,6 +184,9 @@ pub fn decode(kind: ShadowKind, payload: &[u8]) -> Result<Decoded<'_>, DecodeErr
             },
             section: Some(section_of(&v)),
             reported_control: v8,
+            control_values: own_control
+                .or(object(v8).map(|_| [v12, v13]))
+                .unwrap_or_default(),
         }),
         ShadowKind::Delta => match (object(v0), number(v7), number(v8)) {
             (Some(state), Some(version), Some(timestamp)) => Some(Decoded {
@@ -173,6 +197,7 @@ pub fn decode(kind: ShadowKind, payload: &[u8]) -> Result<Decoded<'_>, DecodeErr
                 },
                 section: Some(section_of(&v)),
                 reported_control: None,
+                control_values: own_control.unwrap_or_default(),
             }),
             _ => None,
         },
@@ -192,6 +217,7 @@ pub fn decode(kind: ShadowKind, payload: &[u8]) -> Result<Decoded<'_>, DecodeErr
                 shadow,
                 section: None,
                 reported_control: None,
+                control_values: [None; 2],
             })
         }
     };
@@ -307,10 +333,16 @@ pub fn control_section<'a>(d: &Decoded<'a>) -> Option<Value<'a>> {
 /// logLvl); `None` if a value is invalid (`alertsEn` not a bool, `logLvl`
 /// not a number or outside 0..=4 after C's `(int)` truncation).
 pub fn decode_control(ctrl: Value<'_>, current: (bool, i32)) -> Option<(bool, i32)> {
-    let (mut alerts, mut level) = current;
     let mut out = [None; 2];
-    ctrl.find_ci(&[b"alertsEn", b"logLvl"], &mut out);
-    let [a, l] = out;
+    ctrl.find_ci(&[ALERTS_EN, LOG_LVL], &mut out);
+    apply_control(out, current)
+}
+
+/// [`decode_control`] on values already found: `alertsEn` and `logLvl`
+/// (as [`Decoded::control_values`]).
+pub fn apply_control(values: [Option<Value<'_>>; 2], current: (bool, i32)) -> Option<(bool, i32)> {
+    let (mut alerts, mut level) = current;
+    let [a, l] = values;
     if let Some(v) = a {
         alerts = v.as_bool()?;
     }
@@ -327,7 +359,7 @@ pub fn decode_control(ctrl: Value<'_>, current: (bool, i32)) -> Option<(bool, i3
 /// Whether a delta's state still has members once its control object is
 /// taken out (NCS detaches it before deciding to notify the application).
 pub fn delta_has_data(state: Value<'_>, s: &Section<'_>) -> bool {
-    state.members().count() > usize::from(s.control.is_some_and(|c| c.is_object()))
+    state.member_count() > usize::from(s.control.is_some_and(|c| c.is_object()))
 }
 
 /// Stage and tenant from `"<stage>/<tenant>/"`, as NCS splits it: the stage
@@ -341,6 +373,10 @@ pub fn split_prefix(p: &[u8]) -> Option<(&[u8], &[u8])> {
         .unwrap_or_default();
     Some((stage, tenant))
 }
+
+/// The two members of a DISCON message, found as `cJSON_GetObjectItem`
+/// finds them.
+const DISCON: PathSet<'static, 2> = PathSet::sized(&[&[b"messageType"], &[b"appId"]]);
 
 /// Longest DISCON payload NCS looks at (its NUL must come before this).
 const DISCON_MAX: usize = 200;
@@ -356,13 +392,13 @@ pub fn is_disconnect_request(payload: &[u8]) -> bool {
     {
         return false;
     }
-    let Ok(root) = parse_c_str(s) else {
+    let mut v = [None; 2];
+    if parse_paths(s, true, &DISCON, &mut v).is_err() {
         return false;
+    }
+    let is = |v: Option<Value<'_>>, want: &[u8]| {
+        v.and_then(|v| v.as_str()).is_some_and(|v| v.equals(want))
     };
-    let is = |key: &[u8], want: &[u8]| {
-        root.get_ci(key)
-            .and_then(|v| v.as_str())
-            .is_some_and(|v| v.equals(want))
-    };
-    is(b"messageType", b"DISCON") && is(b"appId", b"DEVICE")
+    let [message_type, app_id] = v;
+    is(message_type, b"DISCON") && is(app_id, b"DEVICE")
 }

@@ -487,6 +487,14 @@ fn discon_detection() {
         br#"{"appId":"DEVICE","messageType":"DISCON""#
     ));
     assert!(!is_disconnect_request(br#"["DEVICE","DISCON"]"#));
+    // The first member of each name counts (ASCII case ignored), and
+    // only at the top level.
+    assert!(!is_disconnect_request(
+        br#"{"appId":"DEVICE","messageType":"DATA","messagetype":"DISCON"}"#
+    ));
+    assert!(!is_disconnect_request(
+        br#"{"x":{"appId":"DEVICE","messageType":"DISCON"}}"#
+    ));
     // Escaped words fail NCS's quick text check.
     assert!(!is_disconnect_request(
         br#"{"appId":"DEVICE","messageType":"DIS\u0043ON"}"#
@@ -565,5 +573,38 @@ fn decode_captures_match_navigation() {
     assert_eq!(
         control_section(&decode(ShadowKind::Transform, br#"{"control":{}}"#).unwrap()),
         None
+    );
+}
+
+/// The control values captured while decoding are what `decode_control`
+/// finds in the control section.
+#[test]
+fn captured_control_values_match_the_section() {
+    let cases: &[(ShadowKind, &[u8])] = &[
+        (ShadowKind::Accepted, br#"{"desired":{"control":{"logLvl":2,"LOGLVL":3}},"reported":{"control":{"alertsEn":true}}}"#),
+        (ShadowKind::Accepted, br#"{"desired":{"control":1,"control":{"logLvl":2}},"reported":{"control":{"alertsEn":true,"x":{"logLvl":4}}}}"#),
+        (ShadowKind::Accepted, br#"{"desired":{"control":[{"logLvl":2}]},"reported":{"Control":{"AlertsEn":"no"}}}"#),
+        (ShadowKind::Accepted, br#"{"desired":{},"reported":{"control":5,"control":{"logLvl":1}}}"#),
+        (ShadowKind::Accepted, br#"{"desired":{"control":{}},"reported":{"control":{"logLvl":1}}}"#),
+        (ShadowKind::Delta, br#"{"state":{"control":{"alertsEn":false,"logLvl":4.5}},"version":3,"timestamp":9}"#),
+        (ShadowKind::Delta, br#"{"state":{"control":{"a":{"alertsEn":true}},"control":{"logLvl":0}},"version":3,"timestamp":9}"#),
+        (ShadowKind::Delta, br#"{"state":{"x":{"control":{"logLvl":0}}},"version":3,"timestamp":9}"#),
+        (ShadowKind::Transform, br#"{"control":{"logLvl":0}}"#),
+    ];
+    for &(kind, doc) in cases {
+        let d = decode(kind, doc).unwrap();
+        let found = control_section(&d).map(|c| decode_control(c, (false, 1)));
+        let captured = control_section(&d).map(|_| apply_control(d.control_values, (false, 1)));
+        assert_eq!(captured, found, "{}", String::from_utf8_lossy(doc));
+        if found.is_none() {
+            assert_eq!(d.control_values, [None, None]);
+        }
+    }
+    let d = decode(ShadowKind::Accepted, cases[1].1).unwrap();
+    assert_eq!(apply_control(d.control_values, (false, 1)), Some((true, 1)));
+    let d = decode(ShadowKind::Accepted, cases[0].1).unwrap();
+    assert_eq!(
+        apply_control(d.control_values, (false, 1)),
+        Some((false, 2))
     );
 }

@@ -95,8 +95,9 @@ pub fn decode_shadow(doc: &[u8], out: &mut Decoded) -> Result<(), Failed> {
         Pairing::NotAssociated => false,
         _ => return Err(Failed),
     };
-    if let Some(ctrl) = shadow::control_section(&doc) {
-        let (alerts, level) = shadow::decode_control(ctrl, (false, 0)).ok_or(Failed)?;
+    if shadow::control_section(&doc).is_some() {
+        let (alerts, level) =
+            shadow::apply_control(doc.control_values, (false, 0)).ok_or(Failed)?;
         out.alerts_en = alerts;
         out.log_lvl = i64::from(level);
     }
