@@ -18,6 +18,7 @@
 #include <zephyr/net/socket.h>
 #include <zephyr/net/tls_credentials.h>
 #include <zephyr/sys/fdtable.h>
+#include <zephyr/zvfs/eventfd.h>
 #include <cloudwire/capi.h>
 #include <cloudwire/port.h>
 
@@ -44,10 +45,27 @@ struct cw_mqtt_conn {
 	uint8_t tx_buf[CONFIG_NRF_CLOUD_MQTT_MESSAGE_BUFFER_LEN];
 	/* +1 so a payload can be handed on NUL-terminated. */
 	uint8_t payload_buf[CONFIG_NRF_CLOUD_MQTT_PAYLOAD_BUFFER_LEN + 1];
+	/*
+	 * The poll thread waits in cw_port_mqtt_wait(), and for the rest of a
+	 * PUBLISH payload inside cw_port_mqtt_input(), without the library
+	 * lock, so another thread may disconnect meanwhile. Closing a socket
+	 * that a thread is polling is not safe on every socket layer (the
+	 * TLS layer then skips the inner socket's poll clean-up, which
+	 * corrupts NSOS's poll list on native_sim and loses later wake-ups).
+	 * So the closer first wakes the waiter through wake_fd and waits on
+	 * poll_left until it is out of zsock_poll(). Guarded by wait_guard.
+	 */
+	int wake_fd;
+	bool wake_ready;
+	bool polling;
+	bool closing;
+	struct k_sem poll_left;
 };
 
 /* All connections use the nRF Cloud sizes while it is the only one. */
 static struct cw_mqtt_conn conns[CW_CONN_COUNT];
+
+static K_MUTEX_DEFINE(wait_guard);
 
 static struct cw_mqtt_conn *conn_get(uint8_t conn)
 {
@@ -59,6 +77,59 @@ static uint8_t conn_index(const struct mqtt_client *client)
 	const struct cw_mqtt_conn *c = CONTAINER_OF(client, struct cw_mqtt_conn, client);
 
 	return (uint8_t)(c - conns);
+}
+
+/*
+ * zsock_poll() for input on the MQTT socket, which a close from another
+ * thread interrupts (see wake_fd). Returns as zsock_poll(), with the
+ * socket's revents in *revents, or -ECANCELED when the socket is being
+ * closed (the caller must then leave it alone).
+ */
+static int socket_poll(struct cw_mqtt_conn *c, int timeout_ms, short *revents)
+{
+	struct zsock_pollfd fds[2];
+	zvfs_eventfd_t value;
+	bool closing;
+	int n;
+	int err;
+
+	k_mutex_lock(&wait_guard, K_FOREVER);
+	if (c->closing) {
+		k_mutex_unlock(&wait_guard);
+		return -ECANCELED;
+	}
+	c->polling = true;
+	k_mutex_unlock(&wait_guard);
+
+	fds[0] = (struct zsock_pollfd){
+		.fd = c->client.transport.tls.sock,
+		.events = ZSOCK_POLLIN,
+	};
+	fds[1] = (struct zsock_pollfd){
+		.fd = c->wake_fd,
+		.events = ZSOCK_POLLIN,
+	};
+	n = zsock_poll(fds, ARRAY_SIZE(fds), timeout_ms);
+	err = errno;
+
+	k_mutex_lock(&wait_guard, K_FOREVER);
+	c->polling = false;
+	closing = c->closing;
+	if (closing) {
+		/* Non-blocking: empties the wake-up count if it was written. */
+		(void)zvfs_eventfd_read(c->wake_fd, &value);
+		k_sem_give(&c->poll_left);
+	}
+	k_mutex_unlock(&wait_guard);
+
+	if (closing) {
+		return -ECANCELED;
+	}
+	if (n < 0) {
+		return -err;
+	}
+	*revents = fds[0].revents;
+	return n;
 }
 
 /*
@@ -75,14 +146,15 @@ static int payload_read(struct cw_mqtt_conn *c, uint8_t *buf, size_t len)
 		int n = mqtt_read_publish_payload(&c->client, buf, len);
 
 		if (n == -EAGAIN) {
-			struct zsock_pollfd fds = {
-				.fd = c->client.transport.tls.sock,
-				.events = ZSOCK_POLLIN,
-			};
-			int ready = zsock_poll(&fds, 1, PAYLOAD_STALL_TIMEOUT_MS);
+			short revents = 0;
+			int ready = socket_poll(c, PAYLOAD_STALL_TIMEOUT_MS, &revents);
 
+			if (ready == -ECANCELED) {
+				/* Another thread is closing the connection. */
+				return ready;
+			}
 			if (ready <= 0) {
-				LOG_ERR("PUBLISH payload stalled (%d)", ready < 0 ? -errno : -ETIMEDOUT);
+				LOG_ERR("PUBLISH payload stalled (%d)", ready < 0 ? ready : -ETIMEDOUT);
 				(void)mqtt_abort(&c->client);
 				return -ETIMEDOUT;
 			}
@@ -347,6 +419,15 @@ int cw_port_mqtt_connect(uint8_t conn, const struct cw_mqtt_conn_params *params)
 	if (c->open) {
 		return -EISCONN;
 	}
+	if (!c->wake_ready) {
+		c->wake_fd = zvfs_eventfd(0, ZVFS_EFD_NONBLOCK);
+		if (c->wake_fd < 0) {
+			LOG_ERR("No eventfd for the poll thread: errno %d", errno);
+			return -ENOMEM;
+		}
+		k_sem_init(&c->poll_left, 0, 1);
+		c->wake_ready = true;
+	}
 
 	client_setup(c, params);
 
@@ -373,9 +454,39 @@ int cw_port_mqtt_connect(uint8_t conn, const struct cw_mqtt_conn_params *params)
 	return 0;
 }
 
+/*
+ * Before the socket is closed: gets the poll thread out of zsock_poll() and
+ * keeps it out until close_done(). A no-op when the caller is the poll
+ * thread itself (it is not polling then).
+ */
+static void close_begin(struct cw_mqtt_conn *c)
+{
+	bool wait;
+
+	k_mutex_lock(&wait_guard, K_FOREVER);
+	c->closing = true;
+	wait = c->polling;
+	if (wait) {
+		k_sem_reset(&c->poll_left);
+		(void)zvfs_eventfd_write(c->wake_fd, 1);
+	}
+	k_mutex_unlock(&wait_guard);
+	if (wait) {
+		(void)k_sem_take(&c->poll_left, K_FOREVER);
+	}
+}
+
+static void close_done(struct cw_mqtt_conn *c)
+{
+	k_mutex_lock(&wait_guard, K_FOREVER);
+	c->closing = false;
+	k_mutex_unlock(&wait_guard);
+}
+
 int cw_port_mqtt_disconnect(uint8_t conn)
 {
 	struct cw_mqtt_conn *c = conn_get(conn);
+	int err;
 
 	if (c == NULL) {
 		return -EINVAL;
@@ -383,12 +494,16 @@ int cw_port_mqtt_disconnect(uint8_t conn)
 	if (!c->open) {
 		return -ENOTCONN;
 	}
-	return mqtt_disconnect(&c->client, NULL);
+	close_begin(c);
+	err = mqtt_disconnect(&c->client, NULL);
+	close_done(c);
+	return err;
 }
 
 int cw_port_mqtt_abort(uint8_t conn)
 {
 	struct cw_mqtt_conn *c = conn_get(conn);
+	int err;
 
 	if (c == NULL) {
 		return -EINVAL;
@@ -396,7 +511,10 @@ int cw_port_mqtt_abort(uint8_t conn)
 	if (!c->open) {
 		return -ENOTCONN;
 	}
-	return mqtt_abort(&c->client);
+	close_begin(c);
+	err = mqtt_abort(&c->client);
+	close_done(c);
+	return err;
 }
 
 int cw_port_mqtt_publish(uint8_t conn, const uint8_t *topic, size_t topic_len,
@@ -515,7 +633,7 @@ int cw_port_mqtt_keepalive_time_left(uint8_t conn)
 int cw_port_mqtt_wait(uint8_t conn, int32_t timeout_ms)
 {
 	struct cw_mqtt_conn *c = conn_get(conn);
-	struct zsock_pollfd fds;
+	short revents = 0;
 	int n;
 	int bits = 0;
 
@@ -525,27 +643,24 @@ int cw_port_mqtt_wait(uint8_t conn, int32_t timeout_ms)
 	if (!c->open) {
 		return -ENOTCONN;
 	}
-	fds = (struct zsock_pollfd){
-		.fd = c->client.transport.tls.sock,
-		.events = ZSOCK_POLLIN,
-	};
-	n = zsock_poll(&fds, 1, timeout_ms < 0 ? -1 : timeout_ms);
-	if (n < 0) {
-		return -errno;
+	n = socket_poll(c, timeout_ms < 0 ? -1 : timeout_ms, &revents);
+	if (n == -ECANCELED) {
+		/* Closed by another thread: what polling a closed socket gives. */
+		return CW_POLL_NVAL;
 	}
-	if (n == 0) {
-		return 0;
+	if (n <= 0) {
+		return n;
 	}
-	if (fds.revents & ZSOCK_POLLIN) {
+	if (revents & ZSOCK_POLLIN) {
 		bits |= CW_POLL_IN;
 	}
-	if (fds.revents & ZSOCK_POLLERR) {
+	if (revents & ZSOCK_POLLERR) {
 		bits |= CW_POLL_ERR;
 	}
-	if (fds.revents & ZSOCK_POLLHUP) {
+	if (revents & ZSOCK_POLLHUP) {
 		bits |= CW_POLL_HUP;
 	}
-	if (fds.revents & ZSOCK_POLLNVAL) {
+	if (revents & ZSOCK_POLLNVAL) {
 		bits |= CW_POLL_NVAL;
 	}
 	return bits;

@@ -68,7 +68,12 @@ static void state_set(enum cloud_state state)
 /* Runs on the library's connection thread; keeps its work short. */
 static void cloud_event_handler(const struct nrf_cloud_evt *evt)
 {
-	printk("%s (status %u)\n", evt_name(evt->type), (unsigned int)evt->status);
+	if (evt->type == NRF_CLOUD_EVT_TRANSPORT_CONNECT_ERROR) {
+		/* The status holds a negative enum nrf_cloud_connect_result. */
+		printk("%s (status %d)\n", evt_name(evt->type), (int)evt->status);
+	} else {
+		printk("%s (status %u)\n", evt_name(evt->type), (unsigned int)evt->status);
+	}
 
 	switch (evt->type) {
 	case NRF_CLOUD_EVT_USER_ASSOCIATION_REQUEST:
