@@ -19,6 +19,7 @@
 
 #include <cloudwire/capi.h>
 #include <cloudwire/port.h>
+#include <cloudwire/errno_table.h>
 
 #include <errno.h>
 #include <pthread.h>
@@ -59,41 +60,7 @@ const struct cw_nrf_cloud_config *cw_port_nrf_cloud_config(void)
 int cw_port_errno(enum cw_errno e)
 {
 	static const int map[CW_ERRNO_COUNT] = {
-		[CW_EPERM] = EPERM,
-		[CW_ENOENT] = ENOENT,
-		[CW_EIO] = EIO,
-		[CW_ENXIO] = ENXIO,
-		[CW_E2BIG] = E2BIG,
-		[CW_ECHILD] = ECHILD,
-		[CW_EAGAIN] = EAGAIN,
-		[CW_ENOMEM] = ENOMEM,
-		[CW_EACCES] = EACCES,
-		[CW_EFAULT] = EFAULT,
-		[CW_EBUSY] = EBUSY,
-		[CW_EINVAL] = EINVAL,
-		[CW_ENOSPC] = ENOSPC,
-		[CW_EPIPE] = EPIPE,
-		[CW_ENOMSG] = ENOMSG,
-		[CW_ENODATA] = ENODATA,
-		[CW_ETIME] = ETIME,
-		[CW_EPROTO] = EPROTO,
-		[CW_EBADMSG] = EBADMSG,
-		[CW_EMSGSIZE] = EMSGSIZE,
-		[CW_ENOEXEC] = ENOEXEC,
-		[CW_ENOTSUP] = ENOTSUP,
-		[CW_EOPNOTSUPP] = EOPNOTSUPP,
-		[CW_ECONNRESET] = ECONNRESET,
-		[CW_ECONNREFUSED] = ECONNREFUSED,
-		[CW_ECONNABORTED] = ECONNABORTED,
-		[CW_ENOTCONN] = ENOTCONN,
-		[CW_EISCONN] = EISCONN,
-		[CW_ETIMEDOUT] = ETIMEDOUT,
-		[CW_EINPROGRESS] = EINPROGRESS,
-		[CW_EALREADY] = EALREADY,
-		[CW_EHOSTUNREACH] = EHOSTUNREACH,
-		[CW_ENOPROTOOPT] = ENOPROTOOPT,
-		[CW_ESRCH] = ESRCH,
-		[CW_ENODEV] = ENODEV,
+		CW_ERRNO_TABLE
 	};
 
 	return ((unsigned int)e < CW_ERRNO_COUNT && map[e] != 0) ? map[e] : EINVAL;
