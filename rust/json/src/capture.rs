@@ -224,11 +224,11 @@ impl<'s, 'p, 'o, 'a> Capture<'s, 'p, 'o, 'a> {
         }
     }
 
-    #[inline(never)]
+    #[inline]
     fn key_in(&mut self, parent: u8, key: Str<'_>) {
         let set = self.set;
         // An escaped name is compared in full with every candidate.
-        let raw = if key.has_escapes() {
+        let raw = if key.maybe_escaped() {
             None
         } else {
             Some(key.raw())
@@ -238,10 +238,14 @@ impl<'s, 'p, 'o, 'a> Capture<'s, 'p, 'o, 'a> {
             None => set.root,
         };
         while let Some(node) = set.node(n) {
-            let bit = 1u32 << (n & 31);
-            if self.seen & bit == 0 && maybe(node, raw) && key_is(key, node.name, true) {
-                self.seen |= bit;
-                self.cur = n;
+            if maybe(node, raw) && key_is(key, node.name, true) {
+                // Siblings' names differ, so no other one can match; only
+                // the first member with this name counts.
+                let bit = 1u32 << (n & 31);
+                if self.seen & bit == 0 {
+                    self.seen |= bit;
+                    self.cur = n;
+                }
                 return;
             }
             n = node.next;

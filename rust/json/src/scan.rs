@@ -211,7 +211,10 @@ fn number(s: &[u8], mut i: usize) -> Result<usize, Error> {
 
 fn literal(s: &[u8], i: usize, word: &[u8]) -> Result<usize, Error> {
     let end = i + word.len();
-    if s.get(i..end) == Some(word) {
+    // Byte by byte: shorter than a call to memcmp for 4 or 5 bytes.
+    if s.get(i..end)
+        .is_some_and(|t| t.iter().zip(word).all(|(a, b)| a == b))
+    {
         Ok(end)
     } else {
         Err(Error::Syntax)
@@ -219,6 +222,7 @@ fn literal(s: &[u8], i: usize, word: &[u8]) -> Result<usize, Error> {
 }
 
 /// `"key"` `:` at `i`: the name and the index after the colon.
+#[inline(always)]
 fn key(s: &[u8], i: usize) -> Result<(Str<'_>, usize), Error> {
     let (end, escaped) = string(s, i)?;
     let name = Str::with_escapes(s.get(i + 1..end - 1).unwrap_or_default(), escaped);
@@ -240,7 +244,15 @@ fn validate<'a>(
     // an object.
     let mut objects: u64 = 0;
     let mut depth: usize = 0;
+    // A member name comes before the next value (parsed in one place only,
+    // so that it can be inlined).
+    let mut want_key = false;
     'value: loop {
+        if want_key {
+            let (name, next) = key(s, ws(s, i))?;
+            cap.key(depth, name);
+            i = next;
+        }
         i = ws(s, i);
         let start = i;
         match at(s, i) {
@@ -254,11 +266,7 @@ fn validate<'a>(
                 cap.open(depth, i);
                 i = ws(s, i + 1);
                 if at(s, i) != if obj { b'}' } else { b']' } {
-                    if obj {
-                        let (name, next) = key(s, i)?;
-                        cap.key(depth, name);
-                        i = next;
-                    }
+                    want_key = obj;
                     continue 'value;
                 }
                 // Empty container: closed below like any other.
@@ -288,11 +296,7 @@ fn validate<'a>(
             match at(s, i) {
                 b',' => {
                     i += 1;
-                    if obj {
-                        let (name, next) = key(s, ws(s, i))?;
-                        cap.key(depth, name);
-                        i = next;
-                    }
+                    want_key = obj;
                     continue 'value;
                 }
                 b'}' if obj => {}
@@ -345,7 +349,8 @@ fn parse_tree<'a>(
     paths: Tree<'_, '_>,
     out: &mut [Option<Value<'a>>],
 ) -> Result<Value<'a>, Error> {
-    let start = if doc.starts_with(&[0xef, 0xbb, 0xbf]) {
+    // A slice pattern: no call to memcmp for three bytes.
+    let start = if matches!(doc, [0xef, 0xbb, 0xbf, ..]) {
         3
     } else {
         0
@@ -424,28 +429,52 @@ fn skip_value(s: &[u8], mut i: usize) -> usize {
     }
 }
 
-/// Equality of equally long byte strings, ignoring ASCII case when `ci`.
-pub(crate) fn same(a: &[u8], b: &[u8], ci: bool) -> bool {
-    // Not `a == b`: names are short, and a call to memcmp costs more than
-    // comparing them here. Equal lengths are the callers'. Exactly equal
-    // 4-byte words first (the last one overlapping), as names usually match
-    // exactly; then byte by byte, ignoring case.
-    let n = a.len();
-    if n >= 4 {
-        let w = |s: &[u8], i: usize| -> Option<[u8; 4]> { s.get(i..i + 4)?.try_into().ok() };
-        let mut i = 0;
-        let mut eq = true;
-        while i + 4 < n {
-            eq &= w(a, i) == w(b, i);
-            i += 4;
-        }
-        if eq && w(a, n - 4) == w(b, n - 4) {
-            return true;
-        }
+/// The `N` bytes of `s` at `i` as a number (0 past the end).
+#[inline(always)]
+fn chunk<const N: usize>(s: &[u8], i: usize) -> [u8; N] {
+    let mut x = [0u8; N];
+    if let Some(c) = s.get(i..i + N) {
+        x.copy_from_slice(c);
     }
-    a.iter()
+    x
+}
+
+/// Exact equality of equally long byte strings: whole words, the last one
+/// overlapping. (Not `a == b`: names are short, and a call to memcmp costs
+/// more than comparing them here.)
+#[inline(always)]
+fn exact(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if chunk::<8>(a, i) != chunk::<8>(b, i) {
+                return false;
+            }
+            i += 8;
+        }
+        return chunk::<8>(a, n - 8) == chunk::<8>(b, n - 8);
+    }
+    if n >= 4 {
+        return chunk::<4>(a, 0) == chunk::<4>(b, 0)
+            && chunk::<4>(a, n - 4) == chunk::<4>(b, n - 4);
+    }
+    a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// Equality of byte strings, ignoring ASCII case when `ci`. Names usually
+/// match exactly, so that is tried first.
+pub(crate) fn same(a: &[u8], b: &[u8], ci: bool) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if exact(a, b) {
+        return true;
+    }
+    ci && a
+        .iter()
         .zip(b)
-        .all(|(&x, &y)| x == y || (ci && x ^ y == 0x20 && (x | 0x20).is_ascii_lowercase()))
+        .all(|(&x, &y)| x == y || (x ^ y == 0x20 && (x | 0x20).is_ascii_lowercase()))
 }
 
 /// Whether member name `k` is `want` (ignoring ASCII case when `ci`).
@@ -455,7 +484,7 @@ pub(crate) fn same(a: &[u8], b: &[u8], ci: bool) -> bool {
 #[inline]
 pub(crate) fn key_is(k: Str<'_>, want: &[u8], ci: bool) -> bool {
     let raw = k.raw();
-    if !k.has_escapes() {
+    if !k.maybe_escaped() {
         return raw.len() == want.len() && same(raw, want, ci);
     }
     if ci {
@@ -550,15 +579,15 @@ impl<'a> Value<'a> {
     }
 
     pub fn is_object(&self) -> bool {
-        self.kind() == Kind::Object
+        at(self.raw, 0) == b'{'
     }
 
     pub fn is_array(&self) -> bool {
-        self.kind() == Kind::Array
+        at(self.raw, 0) == b'['
     }
 
     pub fn is_string(&self) -> bool {
-        self.kind() == Kind::String
+        at(self.raw, 0) == b'"'
     }
 
     pub fn is_number(&self) -> bool {
@@ -571,8 +600,9 @@ impl<'a> Value<'a> {
 
     pub fn as_bool(&self) -> Option<bool> {
         match self.raw {
-            b"true" => Some(true),
-            b"false" => Some(false),
+            // Slice patterns: no call to memcmp.
+            [b't', b'r', b'u', b'e'] => Some(true),
+            [b'f', b'a', b'l', b's', b'e'] => Some(false),
             _ => None,
         }
     }
@@ -583,7 +613,8 @@ impl<'a> Value<'a> {
             return None;
         }
         let inner = self.raw.get(1..self.raw.len().saturating_sub(1))?;
-        Some(Str::new(inner))
+        // Escapes are looked for only if they matter.
+        Some(Str::with_escapes(inner, true))
     }
 
     /// A number converted to an integer as C's `(int)` cast of cJSON's

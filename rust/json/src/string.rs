@@ -10,10 +10,30 @@ use crate::writer::Overflow;
 ///
 /// Obtained from a validated document, so every escape in it is well formed
 /// (surrogates paired).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Str<'a> {
     raw: &'a [u8],
-    escaped: bool,
+    /// False when known to have no escapes. A string read from a value
+    /// (not from the scanner) is only looked at when that matters, so that
+    /// getting it costs no pass over its bytes.
+    maybe_escaped: bool,
+}
+
+/// Equal contents (whether escapes were looked for yet does not count).
+impl PartialEq for Str<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw == other.raw
+    }
+}
+
+impl Eq for Str<'_> {}
+
+/// Whether `raw` has a `\\` (word at a time, then the last few bytes).
+// Smaller than `contains`'s generic `memchr` and as fast on short strings.
+#[allow(clippy::manual_contains)]
+fn has_backslash(raw: &[u8]) -> bool {
+    let i = find_flagged(raw, 0, |x| has_byte(x, b'\\'));
+    raw.get(i..).is_some_and(|t| t.iter().any(|&c| c == b'\\'))
 }
 
 fn low_byte(x: u32) -> u8 {
@@ -96,20 +116,13 @@ fn step(raw: &[u8], i: usize) -> ([u8; 4], usize, usize) {
 const CMP_MAX: usize = 64;
 
 impl<'a> Str<'a> {
-    // Word-at-a-time, then the last few bytes: smaller than `contains`'s
-    // generic `memchr` and as fast on short strings.
-    #[allow(clippy::manual_contains)]
-    pub(crate) fn new(raw: &'a [u8]) -> Self {
-        let i = find_flagged(raw, 0, |x| has_byte(x, b'\\'));
+    /// `escaped`: false when known to have none (true: they are looked
+    /// for when that matters).
+    pub(crate) fn with_escapes(raw: &'a [u8], escaped: bool) -> Self {
         Self {
             raw,
-            escaped: raw.get(i..).is_some_and(|t| t.iter().any(|&c| c == b'\\')),
+            maybe_escaped: escaped,
         }
-    }
-
-    /// When the scanner already knows whether there are escapes.
-    pub(crate) fn with_escapes(raw: &'a [u8], escaped: bool) -> Self {
-        Self { raw, escaped }
     }
 
     /// The bytes between the quotes, escapes untouched.
@@ -119,12 +132,19 @@ impl<'a> Str<'a> {
 
     /// Whether the string contains any escape sequence.
     pub fn has_escapes(&self) -> bool {
-        self.escaped
+        self.maybe_escaped && has_backslash(self.raw)
+    }
+
+    /// False when known to have no escapes (exact for member names, which
+    /// the scanner always looks at).
+    #[inline]
+    pub(crate) fn maybe_escaped(&self) -> bool {
+        self.maybe_escaped
     }
 
     /// Length of the unescaped (UTF-8) string.
     pub fn unescaped_len(&self) -> usize {
-        if !self.escaped {
+        if !self.has_escapes() {
             return self.raw.len();
         }
         let mut len = 0;
@@ -141,7 +161,7 @@ impl<'a> Str<'a> {
     /// that is the whole string.
     pub fn unescape_prefix<'o>(&self, out: &'o mut [u8]) -> (&'o [u8], bool) {
         let raw = self.raw;
-        if !self.escaped {
+        if !self.has_escapes() {
             let n = raw.len().min(out.len());
             if let (Some(dst), Some(src)) = (out.get_mut(..n), raw.get(..n)) {
                 dst.copy_from_slice(src);
@@ -201,8 +221,13 @@ impl<'a> Str<'a> {
     /// Unescaped string starts with `s` (for strings with escapes only the
     /// first 64 unescaped bytes are looked at).
     pub fn starts_with(&self, s: &[u8]) -> bool {
+        // A prefix without a `\\` is the same unescaped.
+        let head = self.raw.get(..s.len());
+        if head.is_some_and(|h| h.iter().zip(s).all(|(a, b)| a == b)) && !has_backslash(s) {
+            return true;
+        }
         if !self.has_escapes() {
-            return self.raw.starts_with(s);
+            return false;
         }
         let mut tmp = [0u8; CMP_MAX];
         self.unescape_prefix(&mut tmp).0.starts_with(s)

@@ -179,6 +179,29 @@ fn escaped_keys_and_values() {
 }
 
 #[test]
+fn strings_read_from_values_look_for_escapes_when_asked() {
+    let doc = br#"{"plain":"paired_x","esc":"p\u0061ired","bs":"a\\b","k":"plain"}"#;
+    let root = parse(doc).unwrap();
+    let plain = root.get(b"plain").unwrap().as_str().unwrap();
+    assert!(!plain.has_escapes());
+    assert!(plain.starts_with(b"paired"));
+    assert!(!plain.starts_with(b"paired_xy"));
+    let esc = root.get(b"esc").unwrap().as_str().unwrap();
+    assert!(esc.has_escapes());
+    assert!(esc.starts_with(b"paired"));
+    assert!(esc.equals(b"paired"));
+    // Raw bytes `a\\b`: the text is `a\b`.
+    let bs = root.get(b"bs").unwrap().as_str().unwrap();
+    assert!(bs.starts_with(b"a\\"));
+    assert!(!bs.starts_with(b"a\\\\"));
+    assert_eq!(bs.unescaped_len(), 3);
+    // A member name (escapes known) and a value (not looked for yet) with
+    // the same bytes are equal.
+    let (name, _) = root.members().next().unwrap();
+    assert_eq!(root.get(b"k").unwrap().as_str().unwrap(), name);
+}
+
+#[test]
 fn int_truncation_as_c_cast_of_double() {
     let cases: &[(&[u8], i64)] = &[
         (b"0", 0),
