@@ -264,9 +264,18 @@ impl<'s, 'p, 'o, 'a> Capture<'s, 'p, 'o, 'a> {
         self.cur = NONE;
     }
 
-    #[inline(never)]
+    /// Stores `value` for the paths that end at node `n` (most nodes on a
+    /// path end none: those cost no call).
+    #[inline(always)]
     fn store(&mut self, n: u8, value: Value<'a>) {
-        let mut mask = self.set.node(n).map_or(0, |node| node.ends);
+        let mask = self.set.node(n).map_or(0, |node| node.ends);
+        if mask != 0 {
+            self.store_mask(mask, value);
+        }
+    }
+
+    #[inline(never)]
+    fn store_mask(&mut self, mut mask: u32, value: Value<'a>) {
         while mask != 0 {
             let p = usize::try_from(mask.trailing_zeros()).unwrap_or(usize::MAX);
             if let Some(slot) = self.out.get_mut(p) {

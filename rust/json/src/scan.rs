@@ -55,7 +55,7 @@ fn ws_slow(s: &[u8], mut i: usize) -> usize {
     i
 }
 
-const W: usize = core::mem::size_of::<usize>();
+pub(crate) const W: usize = core::mem::size_of::<usize>();
 /// 0x0101..01 and 0x8080..80 for word-at-a-time byte tests.
 const LO: usize = usize::MAX / 255;
 const HI: usize = LO << 7;

@@ -3,7 +3,7 @@
 
 //! JSON string contents: comparison and unescaping without copying first.
 
-use crate::scan::{find_flagged, has_byte};
+use crate::scan::{has_byte, W};
 use crate::writer::Overflow;
 
 /// The contents of a JSON string token (between the quotes), still escaped.
@@ -32,8 +32,13 @@ impl Eq for Str<'_> {}
 // Smaller than `contains`'s generic `memchr` and as fast on short strings.
 #[allow(clippy::manual_contains)]
 fn has_backslash(raw: &[u8]) -> bool {
-    let i = find_flagged(raw, 0, |x| has_byte(x, b'\\'));
-    raw.get(i..).is_some_and(|t| t.iter().any(|&c| c == b'\\'))
+    // Whole words from an exact-size chunk iterator: no bounds checks.
+    let mut words = raw.chunks_exact(W);
+    let hit = words.by_ref().any(|w| {
+        let x = usize::from_le_bytes(w.try_into().unwrap_or_default());
+        has_byte(x, b'\\') != 0
+    });
+    hit || words.remainder().iter().any(|&c| c == b'\\')
 }
 
 fn low_byte(x: u32) -> u8 {
