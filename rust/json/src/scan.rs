@@ -393,31 +393,37 @@ fn skip_string(s: &[u8], i: usize) -> usize {
     skip_string_esc(s, i).0
 }
 
+/// Walks the (valid) container opening at `i`: the index after its closing
+/// bracket (or the end of `s`) and the number of commas at its top level.
+fn container_walk(s: &[u8], mut i: usize) -> (usize, usize) {
+    let mut depth: usize = 0;
+    let mut commas = 0;
+    while i < s.len() {
+        match at(s, i) {
+            b'"' => {
+                i = skip_string(s, i);
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return (i + 1, commas);
+                }
+            }
+            b',' if depth == 1 => commas += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    (s.len(), commas)
+}
+
 /// Index after the value at `i` (assumed valid; stops at the end).
 fn skip_value(s: &[u8], mut i: usize) -> usize {
     match at(s, i) {
         b'"' => skip_string(s, i),
-        b'{' | b'[' => {
-            let mut depth: usize = 0;
-            while i < s.len() {
-                match at(s, i) {
-                    b'"' => {
-                        i = skip_string(s, i);
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth = depth.saturating_sub(1);
-                        if depth == 0 {
-                            return i + 1;
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-            s.len()
-        }
+        b'{' | b'[' => container_walk(s, i).0,
         _ => {
             while i < s.len()
                 && !matches!(at(s, i), b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
@@ -681,23 +687,7 @@ impl<'a> Value<'a> {
         if !matches!(at(s, 0), b'{' | b'[') || matches!(at(s, ws(s, 1)), b'}' | b']') {
             return 0;
         }
-        let mut n = 1;
-        let mut depth: usize = 0;
-        let mut i = 0;
-        while i < s.len() {
-            match at(s, i) {
-                b'"' => {
-                    i = skip_string(s, i);
-                    continue;
-                }
-                b'{' | b'[' => depth += 1,
-                b'}' | b']' => depth = depth.saturating_sub(1),
-                b',' if depth == 1 => n += 1,
-                _ => {}
-            }
-            i += 1;
-        }
-        n
+        container_walk(s, 0).1 + 1
     }
 
     /// Elements of an array (nothing for other kinds).
