@@ -13,9 +13,6 @@
 
 #include <cloudwire/port.h>
 
-/* Declared here too in case port.h does not carry it yet (zephyr/port/tx_buffer.c). */
-uint8_t *cw_port_tx_buffer(uint8_t conn, size_t *len);
-
 static const struct cw_nrf_cloud_config config = {
 	.host_name = "mqtt.nrfcloud.com",
 	.client_id = "my-client-id",
@@ -34,12 +31,13 @@ static const struct cw_nrf_cloud_config config = {
 
 uint8_t *cw_port_tx_buffer(uint8_t conn, size_t *len)
 {
-	static uint8_t buf[2048];
+	static uint8_t buf[2048 + 1];
 
 	(void)conn;
 	*len = sizeof(buf);
 	return buf;
 }
+void cw_port_tx_buffer_release(uint8_t conn) { (void)conn; }
 
 const struct cw_nrf_cloud_config *cw_port_nrf_cloud_config(void) { return &config; }
 int cw_port_errno(enum cw_errno e) { return (int)e; }

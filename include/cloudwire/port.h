@@ -195,17 +195,26 @@ int cw_port_mqtt_publish(uint8_t conn, const uint8_t *topic, size_t topic_len,
 int cw_port_mqtt_subscribe(uint8_t conn, const struct cw_mqtt_topic *topics,
 			   size_t count, uint16_t msg_id);
 /**
- * The connection's transmit scratch buffer: the library encodes outgoing
- * payloads (JSON documents, sensor messages) into it before calling
- * cw_port_mqtt_publish(). Owned by the port: a static array sized by
- * Kconfig (NCS encodes on the heap and has no such limit, so the size should
- * be generous: CONFIG_NRF_CLOUD_MQTT_PAYLOAD_BUFFER_LEN is a good default).
- * The library uses it only while holding cw_port_lock(), and
+ * Space to encode an outgoing payload (JSON documents, sensor messages) in
+ * before cw_port_mqtt_publish(). NCS encodes these on the heap; the port
+ * lends them the connection's payload buffer instead, so no RAM is set
+ * aside for them:
+ * - while an incoming payload is in the buffer (from its read until
+ *   cw_mqtt_on_publish() returns: the events point into it), the returned
+ *   space is the rest of the buffer behind it, possibly none;
+ * - otherwise it is the whole buffer (payload_buffer_len + 1 bytes);
+ * - the port reads no new incoming payload into the buffer until the
+ *   library has called cw_port_tx_buffer_release().
+ * The library calls this only while holding cw_port_lock(), releases the
+ * space before it unlocks, and never holds two at once;
  * cw_port_mqtt_publish() must not keep the payload pointer after it returns.
- * Stores the size in *len and returns the buffer; NULL (and *len = 0) if the
- * connection has none.
+ * Stores the size in *len and returns the space; NULL (and *len = 0) for an
+ * unknown connection. Every call, whatever it returned, is paired with one
+ * cw_port_tx_buffer_release().
  */
 uint8_t *cw_port_tx_buffer(uint8_t conn, size_t *len);
+/** Ends the use of the space cw_port_tx_buffer() gave. */
+void cw_port_tx_buffer_release(uint8_t conn);
 /** Reads what has arrived and calls the cw_mqtt_on_* callbacks. */
 int cw_port_mqtt_input(uint8_t conn);
 /** Sends PINGREQ when the keepalive is due. -EAGAIN when it is not yet time. */

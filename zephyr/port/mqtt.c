@@ -22,6 +22,8 @@
 #include <cloudwire/capi.h>
 #include <cloudwire/port.h>
 
+#include "message_buffer.h"
+
 LOG_MODULE_DECLARE(nrf_cloud, CONFIG_NRF_CLOUD_LOG_LEVEL);
 
 /* Most topic filters one SUBSCRIBE carries (nRF Cloud sends up to 4). */
@@ -43,8 +45,6 @@ struct cw_mqtt_conn {
 	bool open;
 	uint8_t rx_buf[CONFIG_NRF_CLOUD_MQTT_MESSAGE_BUFFER_LEN];
 	uint8_t tx_buf[CONFIG_NRF_CLOUD_MQTT_MESSAGE_BUFFER_LEN];
-	/* +1 so a payload can be handed on NUL-terminated. */
-	uint8_t payload_buf[CONFIG_NRF_CLOUD_MQTT_PAYLOAD_BUFFER_LEN + 1];
 	/*
 	 * The poll thread waits in cw_port_mqtt_wait(), and for the rest of a
 	 * PUBLISH payload inside cw_port_mqtt_input(), without the library
@@ -172,19 +172,20 @@ static int payload_read(struct cw_mqtt_conn *c, uint8_t *buf, size_t len)
 	return 0;
 }
 
-/* Reads and throws away a payload too large for the buffer. */
-static int payload_drain(struct cw_mqtt_conn *c, size_t len)
+/* Reads and throws away a payload too large for the payload buffer. */
+static int payload_drain(struct cw_mqtt_conn *c, uint8_t conn, size_t len)
 {
-	while (len > 0) {
-		size_t chunk = MIN(len, sizeof(c->payload_buf));
-		int err = payload_read(c, c->payload_buf, chunk);
+	uint8_t *buf = cw_message_buffer_rx_claim(conn, CW_MESSAGE_BUFFER_LEN);
+	int err = 0;
 
-		if (err) {
-			return err;
-		}
+	while (len > 0 && err == 0) {
+		size_t chunk = MIN(len, CW_MESSAGE_BUFFER_LEN);
+
+		err = payload_read(c, buf, chunk);
 		len -= chunk;
 	}
-	return 0;
+	cw_message_buffer_rx_release(conn);
+	return err;
 }
 
 static void on_publish(struct cw_mqtt_conn *c, uint8_t conn, const struct mqtt_evt *evt)
@@ -194,6 +195,7 @@ static void on_publish(struct cw_mqtt_conn *c, uint8_t conn, const struct mqtt_e
 	size_t topic_len = pub->message.topic.topic.size;
 	size_t len = pub->message.payload.len;
 	uint8_t qos = pub->message.topic.qos;
+	uint8_t *payload;
 	int err;
 
 	if (evt->result != 0) {
@@ -203,7 +205,7 @@ static void on_publish(struct cw_mqtt_conn *c, uint8_t conn, const struct mqtt_e
 	}
 
 	if (len > CONFIG_NRF_CLOUD_MQTT_PAYLOAD_BUFFER_LEN) {
-		err = payload_drain(c, len);
+		err = payload_drain(c, conn, len);
 		if (err) {
 			/* The failure has closed the connection. */
 			return;
@@ -212,13 +214,19 @@ static void on_publish(struct cw_mqtt_conn *c, uint8_t conn, const struct mqtt_e
 		return;
 	}
 
-	err = payload_read(c, c->payload_buf, len);
+	/* The payload and its NUL stay in the buffer while the library hands
+	 * it to the application.
+	 */
+	payload = cw_message_buffer_rx_claim(conn, len + 1);
+	err = payload_read(c, payload, len);
+	if (err == 0) {
+		payload[len] = '\0';
+		cw_mqtt_on_publish(conn, topic, topic_len, payload, len, qos, pub->message_id);
+	}
+	cw_message_buffer_rx_release(conn);
 	if (err) {
 		return;
 	}
-	c->payload_buf[len] = '\0';
-
-	cw_mqtt_on_publish(conn, topic, topic_len, c->payload_buf, len, qos, pub->message_id);
 
 	if (qos == MQTT_QOS_1_AT_LEAST_ONCE && c->open) {
 		const struct mqtt_puback_param ack = { .message_id = pub->message_id };

@@ -1223,6 +1223,9 @@ extern "C" {
     pub fn cw_port_tx_buffer(conn: u8, len: *mut usize) -> *mut u8;
 }
 extern "C" {
+    pub fn cw_port_tx_buffer_release(conn: u8);
+}
+extern "C" {
     pub fn cw_port_mqtt_input(conn: u8) -> core::ffi::c_int;
 }
 extern "C" {

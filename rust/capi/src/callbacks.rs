@@ -42,9 +42,9 @@ pub extern "C" fn cw_mqtt_on_connack(conn: u8, return_code: i32, session_present
     callback(
         || reentered("connack"),
         |st, ev| {
-            let tx = port::tx_buffer();
+            let mut tx = port::tx_buffer();
             st.core_call(ev, |core, io| {
-                core.on_connack(io, tx, code, session_present);
+                core.on_connack(io, &mut tx, code, session_present);
             });
         },
     );
@@ -105,8 +105,8 @@ pub unsafe extern "C" fn cw_mqtt_on_publish(
         || reentered("publish"),
         |st, ev| {
             ev.set_input(topic, payload);
-            let tx = port::tx_buffer();
-            st.core_call(ev, |core, io| core.on_publish(io, tx, topic, payload));
+            let mut tx = port::tx_buffer();
+            st.core_call(ev, |core, io| core.on_publish(io, &mut tx, topic, payload));
         },
     );
 }
@@ -168,8 +168,8 @@ pub extern "C" fn cw_mqtt_on_puback(conn: u8, msg_id: u16, result: i32) {
     callback(
         || reentered("puback"),
         |st, ev| {
-            let tx = port::tx_buffer();
-            st.core_call(ev, |core, io| core.on_puback(io, tx, msg_id));
+            let mut tx = port::tx_buffer();
+            st.core_call(ev, |core, io| core.on_puback(io, &mut tx, msg_id));
         },
     );
 }
@@ -192,8 +192,10 @@ pub extern "C" fn cw_mqtt_on_suback(conn: u8, msg_id: u16, result: i32) {
     callback(
         || reentered("suback"),
         |st, ev| {
-            let tx = port::tx_buffer();
-            st.core_call(ev, |core, io| core.on_suback(io, tx, msg_id, result == 0));
+            let mut tx = port::tx_buffer();
+            st.core_call(ev, |core, io| {
+                core.on_suback(io, &mut tx, msg_id, result == 0)
+            });
         },
     );
 }

@@ -113,6 +113,9 @@ pub struct Fake {
     pub settings: HashMap<String, Vec<u8>>,
     pub creds: HashMap<u8, usize>,
     pub tx: Vec<u8>,
+    /// cw_port_tx_buffer() calls not yet released (port.h: never above 1,
+    /// back to 0 before the lock is released).
+    pub tx_lent: u32,
 }
 
 impl Fake {
@@ -133,6 +136,7 @@ impl Fake {
             settings: HashMap::new(),
             creds: HashMap::new(),
             tx: std::vec![0; 2048],
+            tx_lent: 0,
         }
     }
 }
@@ -259,6 +263,7 @@ pub extern "C" fn cw_port_unlock() {
     assert_eq!(l.owner, Some(thread::current().id()), "unlock by non-owner");
     l.depth -= 1;
     if l.depth == 0 {
+        assert_eq!(with(|f| f.tx_lent), 0, "tx buffer kept past the lock");
         l.owner = None;
         LOCK_CV.notify_all();
     }
@@ -358,9 +363,19 @@ pub unsafe extern "C" fn cw_port_mqtt_subscribe(
 #[no_mangle]
 pub extern "C" fn cw_port_tx_buffer(_conn: u8, len: *mut usize) -> *mut u8 {
     with(|f| {
+        assert_eq!(f.tx_lent, 0, "tx buffer taken twice");
+        f.tx_lent += 1;
         // SAFETY (test): len is a valid out pointer.
         unsafe { *len = f.tx.len() };
         f.tx.as_mut_ptr()
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn cw_port_tx_buffer_release(_conn: u8) {
+    with(|f| {
+        assert_eq!(f.tx_lent, 1, "tx buffer released without being taken");
+        f.tx_lent -= 1;
     })
 }
 

@@ -87,20 +87,49 @@ pub fn signal_take(timeout_ms: i32) -> i32 {
     unsafe { cw_port_signal_take(CONN, timeout_ms) }
 }
 
-/// The port's transmit scratch buffer (empty if it has none).
+/// Space the port lends for encoding an outgoing payload (port.h,
+/// cw_port_tx_buffer()): the payload buffer, or what an incoming payload
+/// leaves of it. Given back to the port when dropped.
 ///
-/// Only call while holding the lock and do not keep the slice past it: the
-/// buffer is shared by every caller of the library.
-pub fn tx_buffer<'a>() -> &'a mut [u8] {
+/// Only take it while holding the lock, drop it before unlocking, and hold
+/// one at a time.
+pub struct TxBuffer {
+    buf: &'static mut [u8],
+}
+
+pub fn tx_buffer() -> TxBuffer {
     let mut len: usize = 0;
     // SAFETY: len is a valid out pointer.
     let p = unsafe { cw_port_tx_buffer(CONN, &mut len) };
-    if p.is_null() || len == 0 {
-        return &mut [];
+    let buf: &'static mut [u8] = if p.is_null() || len == 0 {
+        &mut []
+    } else {
+        // SAFETY: the port lends len bytes at p, untouched by anyone else
+        // until cw_port_tx_buffer_release(), which only Drop calls; the
+        // slice does not outlive self.
+        unsafe { core::slice::from_raw_parts_mut(p, len) }
+    };
+    TxBuffer { buf }
+}
+
+impl core::ops::Deref for TxBuffer {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        self.buf
     }
-    // SAFETY: the port owns a static buffer of len bytes; the caller holds
-    // the lock, which is what grants exclusive use of it.
-    unsafe { core::slice::from_raw_parts_mut(p, len) }
+}
+
+impl core::ops::DerefMut for TxBuffer {
+    fn deref_mut(&mut self) -> &mut [u8] {
+        self.buf
+    }
+}
+
+impl Drop for TxBuffer {
+    fn drop(&mut self) {
+        // SAFETY: pairs the cw_port_tx_buffer() call of tx_buffer().
+        unsafe { cw_port_tx_buffer_release(CONN) }
+    }
 }
 
 pub fn mqtt_connect(p: &cw_mqtt_conn_params) -> i32 {

@@ -30,7 +30,7 @@ pub unsafe fn sensor_data(param: *const nrf_cloud_sensor_data, stream: bool) -> 
         if p.data.ptr.is_null() {
             return neg(CW_EINVAL);
         }
-        let tx = port::tx_buffer();
+        let mut tx = port::tx_buffer();
         // A string longer than the buffer cannot be sent anyway; reading one
         // byte past its length lets the core see that.
         // SAFETY: a NUL-terminated string, per the contract.
@@ -39,9 +39,9 @@ pub unsafe fn sensor_data(param: *const nrf_cloud_sensor_data, stream: bool) -> 
         let (tag, ts) = (p.tag, p.ts_ms);
         rc_of(st.core_call(ev, |core, io| {
             if stream {
-                core.sensor_data_stream(io, tx, sensor, data, ts)
+                core.sensor_data_stream(io, &mut tx, sensor, data, ts)
             } else {
-                core.sensor_data_send(io, tx, sensor, data, tag, ts)
+                core.sensor_data_send(io, &mut tx, sensor, data, tag, ts)
             }
         }))
     })
@@ -125,9 +125,9 @@ pub unsafe fn device_status(status: *const nrf_cloud_device_status) -> i32 {
             conn_inf: shadow_info(to_u32(s.conn_inf)),
             app_version,
         };
-        let tx = port::tx_buffer();
+        let mut tx = port::tx_buffer();
         rc_of(st.core_call(ev, |core, io| {
-            core.shadow_device_status_update(io, tx, &dev)
+            core.shadow_device_status_update(io, &mut tx, &dev)
         }))
     })
 }
@@ -145,11 +145,11 @@ pub unsafe fn transform_request(transform: *const core::ffi::c_char, max_len: us
         if st.api_state() < fsm::CC_CONNECTED {
             return neg(CW_EACCES);
         }
-        let tx = port::tx_buffer();
+        let mut tx = port::tx_buffer();
         // SAFETY: a NUL-terminated string, per the contract.
         let expr = unsafe { port::cstr(transform, tx.len() + 1) };
         state::rc_of(st.core_call(ev, |core, io| {
-            core.shadow_transform_request(io, tx, expr, max_len)
+            core.shadow_transform_request(io, &mut tx, expr, max_len)
         }))
     })
 }

@@ -49,23 +49,29 @@ impl Events for CapiEvents {
     }
 
     fn publish(&self, conn: u8, topic: &[u8], payload: &[u8], qos: u8, msg_id: u16) {
-        // port.h: the payload is followed by a NUL byte (apps print it as a
-        // string, as NCS allows), so hand over a NUL-terminated copy.
-        let mut terminated = Vec::with_capacity(payload.len() + 1);
-        terminated.extend_from_slice(payload);
-        terminated.push(0);
-        // SAFETY: the slices outlive the call, as capi.h's contract asks
-        // (pointers valid during the callback only).
-        unsafe {
-            cw_mqtt_on_publish(
-                conn,
-                topic.as_ptr(),
-                topic.len(),
-                terminated.as_ptr(),
-                payload.len(),
-                qos,
-                msg_id,
-            )
+        // port.h: the payload is read into the connection's payload buffer
+        // and followed by a NUL byte (apps print it as a string, as NCS
+        // allows). The client already drained anything larger.
+        let Some(buffer) = crate::exports::message_buffer(conn) else {
+            return;
+        };
+        let delivered = buffer.with_incoming(payload, |terminated| {
+            // SAFETY: the slices outlive the call, as capi.h's contract asks
+            // (pointers valid during the callback only).
+            unsafe {
+                cw_mqtt_on_publish(
+                    conn,
+                    topic.as_ptr(),
+                    topic.len(),
+                    terminated.as_ptr(),
+                    payload.len(),
+                    qos,
+                    msg_id,
+                )
+            }
+        });
+        if delivered.is_none() {
+            self.publish_too_large(conn, topic, payload.len());
         }
     }
 

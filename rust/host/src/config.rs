@@ -32,13 +32,7 @@ pub struct HostConfig {
     pub verbose_details: bool,
     pub ipv6_only: bool,
     pub static_ipv4: bool,
-    /// CONFIG_CLOUDWIRE_TX_BUFFER_LEN (not in the C struct: the port owns
-    /// the buffer, cw_port_tx_buffer()).
-    pub tx_buffer_len: u32,
 }
-
-/// CONFIG_CLOUDWIRE_TX_BUFFER_LEN's Kconfig range.
-const TX_BUFFER_RANGE: std::ops::RangeInclusive<u32> = 256..=65_535;
 
 /// Names of the NRF_CLOUD_CLIENT_ID_SRC choice, by enum cw_client_id_src.
 const CLIENT_ID_SOURCES: [(&str, u8); 5] = [
@@ -78,7 +72,6 @@ impl HostConfig {
             verbose_details: env.flag("CONFIG_NRF_CLOUD_VERBOSE_DETAILS", true),
             ipv6_only: env.flag("CONFIG_NRF_CLOUD_IPV6", false),
             static_ipv4: env.flag("CONFIG_NRF_CLOUD_STATIC_IPV4", false),
-            tx_buffer_len: env.tx_buffer_len(payload_buffer_len),
         }
     }
 
@@ -131,20 +124,6 @@ impl Env<'_> {
                 warn_ignored(name, &text, &if default { "y" } else { "n" });
                 default
             }
-        }
-    }
-
-    /// Defaults to the payload buffer size, like the Kconfig option; kept in
-    /// the Kconfig range.
-    fn tx_buffer_len(&self, payload_buffer_len: u32) -> u32 {
-        const NAME: &str = "CONFIG_CLOUDWIRE_TX_BUFFER_LEN";
-        let default = payload_buffer_len.clamp(*TX_BUFFER_RANGE.start(), *TX_BUFFER_RANGE.end());
-        let value = self.number(NAME, default);
-        if TX_BUFFER_RANGE.contains(&value) {
-            value
-        } else {
-            warn_ignored(NAME, &value.to_string(), &default);
-            default
         }
     }
 
@@ -281,7 +260,6 @@ mod tests {
                 verbose_details: true,
                 ipv6_only: false,
                 static_ipv4: false,
-                tx_buffer_len: 2048,
             }
         );
     }
@@ -314,17 +292,6 @@ mod tests {
         assert!(cfg.static_ipv4);
         assert_eq!(cfg.static_ipv4_addr.as_deref(), Some("127.0.0.1"));
         assert_eq!(cfg.payload_buffer_len, 4096);
-        assert_eq!(cfg.tx_buffer_len, 4096, "follows the payload buffer");
-    }
-
-    #[test]
-    fn tx_buffer_len_range() {
-        let cfg = from(&[("CONFIG_CLOUDWIRE_TX_BUFFER_LEN", "8192")]);
-        assert_eq!(cfg.tx_buffer_len, 8192);
-        let cfg = from(&[("CONFIG_CLOUDWIRE_TX_BUFFER_LEN", "100")]);
-        assert_eq!(cfg.tx_buffer_len, 2048);
-        let cfg = from(&[("CONFIG_NRF_CLOUD_MQTT_PAYLOAD_BUFFER_LEN", "100000")]);
-        assert_eq!(cfg.tx_buffer_len, 65_535);
     }
 
     #[test]

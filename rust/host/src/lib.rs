@@ -6,8 +6,8 @@
 //! as C symbols. Built as one static library together with rust/capi, so a
 //! C program links `libcloudwire_host.a -lpthread -ldl -lm` and nothing else.
 //!
-//! Environment variables: the CONFIG_NRF_CLOUD_* Kconfig names and
-//! CONFIG_CLOUDWIRE_TX_BUFFER_LEN (config.rs), CLOUDWIRE_TLS_CREDENTIALS_DIR (credentials.rs), CLOUDWIRE_SETTINGS_DIR
+//! Environment variables: the CONFIG_NRF_CLOUD_* Kconfig names (config.rs),
+//! CLOUDWIRE_TLS_CREDENTIALS_DIR (credentials.rs), CLOUDWIRE_SETTINGS_DIR
 //! (settings.rs), CLOUDWIRE_HW_ID (identity.rs), CLOUDWIRE_LOG_LEVEL (log.rs).
 //!
 //! The Rust modules are public so tests can drive the MQTT client with
@@ -39,6 +39,7 @@ mod exports;
 mod ffi_types;
 pub mod identity;
 pub mod log;
+pub mod message_buffer;
 pub mod net;
 pub mod settings;
 pub mod sync;

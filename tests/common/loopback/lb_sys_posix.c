@@ -184,21 +184,36 @@ int cw_port_signal_take(uint8_t conn, int32_t timeout_ms)
 
 /* ---- transmit buffer ------------------------------------------------------ */
 
+/* The loopback hands incoming payloads over from its own storage, so the
+ * whole payload buffer (and its NUL) is always free for outgoing ones.
+ */
+static uint8_t tx_buffers[CW_CONN_COUNT][2048 + 1];
+static int tx_lent[CW_CONN_COUNT];
+
 uint8_t *cw_port_tx_buffer(uint8_t conn, size_t *len)
 {
-	/* As the Zephyr port: one static buffer per connection. */
-	static uint8_t buffers[CW_CONN_COUNT][2048];
-
 	if (conn >= CW_CONN_COUNT) {
 		if (len != NULL) {
 			*len = 0;
 		}
 		return NULL;
 	}
-	if (len != NULL) {
-		*len = sizeof(buffers[conn]);
+	/* port.h: the library never holds two at once. */
+	if (tx_lent[conn]++ != 0) {
+		fprintf(stderr, "loopback: tx buffer taken twice\n");
+		abort();
 	}
-	return buffers[conn];
+	if (len != NULL) {
+		*len = sizeof(tx_buffers[conn]);
+	}
+	return tx_buffers[conn];
+}
+
+void cw_port_tx_buffer_release(uint8_t conn)
+{
+	if (conn < CW_CONN_COUNT) {
+		tx_lent[conn]--;
+	}
 }
 
 /* ---- settings (in memory, survive uninit/init within the process) ------- */

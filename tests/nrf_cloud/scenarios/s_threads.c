@@ -11,6 +11,7 @@
 
 #include "cw_plat.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -205,4 +206,81 @@ CW_SCENARIO(nrf_cloud_conformance, second_thread)
 		}
 		CW_CHECK_INT(emu_message_count(scn_id), 2 * THREAD_SENDS, "messages at the cloud");
 	}
+}
+
+/* ---- sending while a received payload is being handled -------------------- */
+
+/* Outgoing JSON is encoded into the payload buffer, behind an incoming
+ * payload the application is still looking at (CONFIG_NRF_CLOUD_MQTT_
+ * PAYLOAD_BUFFER_LEN, default 2048, plus its NUL). The received data must
+ * stay intact, and a message that does not fit what is left is refused
+ * with -ENOMEM.
+ */
+#define SHARED_TAG 21000
+
+static int shared_rc[2] = { 99, 99 };
+static int shared_intact[2] = { 99, 99 };
+static int shared_seen;
+
+static void shared_buffer_hook(const struct nrf_cloud_evt *evt)
+{
+	struct nrf_cloud_sensor_data d;
+	const char *p = evt->data.ptr;
+	int k;
+
+	if (evt->type != NRF_CLOUD_EVT_RX_DATA_GENERAL || shared_seen >= 2) {
+		return;
+	}
+	k = shared_seen++;
+	d = scn_temp("while-receiving", (uint16_t)(SHARED_TAG + k), 0);
+	shared_rc[k] = nrf_cloud_sensor_data_send(&d);
+	/* Still the received bytes, 'r' ... 'r' and the NUL, after the send. */
+	shared_intact[k] = p[evt->data.len] == '\0';
+	for (size_t i = 0; i < evt->data.len; i++) {
+		shared_intact[k] &= p[i] == 'r';
+	}
+}
+
+CW_SCENARIO(nrf_cloud_conformance, send_while_receiving)
+{
+	static const char expected[] =
+		"{\"appId\":\"TEMP\",\"data\":\"while-receiving\",\"messageType\":\"DATA\"}";
+	static char c2d[2000 + 1];
+	struct nrf_cloud_sensor_data d;
+	int n;
+
+	scn_init();
+	n = scn_connect_associated(true);
+	evrec_set_hook(shared_buffer_hook);
+
+	/* 1500 bytes leave about 540 for the 63-byte sensor message. */
+	memset(c2d, 'r', 1500);
+	c2d[1500] = '\0';
+	CW_CHECK_INT(emu_c2d(scn_id, c2d, 1500, 1), 0, "emulator: 1500-byte c2d");
+	n = CW_EXPECT_EVENTS(n, CW_EV(RX_DATA_GENERAL, 0), CW_EV(SENSOR_DATA_ACK, 0));
+	CW_CHECK_INT(shared_rc[0], 0, "send behind a 1500-byte payload");
+	CW_CHECK_INT(shared_intact[0], 1, "received data intact after the send");
+	CW_CHECK_INT(evrec_at(n - 1)->ack_tag, SHARED_TAG, "ACK tag");
+	SCN_CHECK_MESSAGE(0, scn_topic("d2c"), 1, expected, strlen(expected));
+
+	/* 2000 bytes leave 45: refused, nothing sent, the data still intact. */
+	memset(c2d, 'r', 2000);
+	c2d[2000] = '\0';
+	CW_CHECK_INT(emu_c2d(scn_id, c2d, 2000, 1), 0, "emulator: 2000-byte c2d");
+	n = CW_EXPECT_EVENTS(n, CW_EV(RX_DATA_GENERAL, 0));
+	/* The hook runs right after the event is recorded. */
+	for (int i = 0; i < 100 && shared_intact[1] == 99; i++) {
+		cw_plat_sleep_ms(10);
+	}
+	CW_CHECK_INT(shared_rc[1], -ENOMEM, "send behind a 2000-byte payload");
+	CW_CHECK_INT(shared_intact[1], 1, "received data intact after the refused send");
+	CW_EXPECT_QUIET(n, 300);
+	evrec_set_hook(NULL);
+
+	/* Once the handler has returned the whole buffer is free again. */
+	d = scn_temp("while-receiving", SHARED_TAG + 2, 0);
+	CW_CHECK_INT(nrf_cloud_sensor_data_send(&d), 0, "send after the handler");
+	n = CW_EXPECT_EVENTS(n, CW_EV(SENSOR_DATA_ACK, 0));
+	CW_CHECK_INT(evrec_at(n - 1)->ack_tag, SHARED_TAG + 2, "ACK tag");
+	SCN_CHECK_MESSAGE(1, scn_topic("d2c"), 1, expected, strlen(expected));
 }

@@ -7,6 +7,7 @@
 //! NUL-terminated where it says so).
 
 mod mqtt;
+pub(crate) use mqtt::message_buffer;
 mod storage;
 mod system;
 

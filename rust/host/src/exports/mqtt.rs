@@ -7,9 +7,10 @@
 use super::{c_bytes, c_str, status};
 use crate::capi_events::CapiEvents;
 use crate::client::{ConnectParams, MqttClient};
-use crate::config::{host_config, nrf_cloud_config};
+use crate::config::nrf_cloud_config;
 use crate::errno::Errno;
 use crate::ffi_types::{cw_mqtt_conn_params, cw_mqtt_topic, CW_CONN_COUNT};
+use crate::message_buffer::MessageBuffer;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -127,44 +128,38 @@ unsafe fn c_bytes_of<'a, T>(ptr: *const T, count: usize) -> Option<&'a [T]> {
 
 /// One connection's transmit buffer: leaked once, handed to C as a raw
 /// pointer and never touched by Rust afterwards.
-struct TxBuffer {
-    ptr: *mut u8,
-    len: usize,
+/// Each connection's payload buffer (payload buffer length + 1 for the
+/// NUL), shared by incoming and outgoing payloads.
+pub(crate) fn message_buffer(conn: u8) -> Option<&'static MessageBuffer> {
+    static BUFFERS: OnceLock<Vec<MessageBuffer>> = OnceLock::new();
+    let buffers = BUFFERS.get_or_init(|| {
+        let size = usize::try_from(nrf_cloud_config().payload_buffer_len).unwrap_or(2048) + 1;
+        (0..CW_CONN_COUNT)
+            .map(|_| MessageBuffer::new(size))
+            .collect()
+    });
+    buffers.get(usize::from(conn))
 }
 
-// SAFETY: the port never reads or writes the buffer; the library serialises
-// its own use of it with cw_port_lock(), as port.h states.
-unsafe impl Send for TxBuffer {}
-// SAFETY: as above.
-unsafe impl Sync for TxBuffer {}
-
-/// CONFIG_CLOUDWIRE_TX_BUFFER_LEN bytes per connection.
+/// Lends the outgoing part of the connection's payload buffer.
 ///
 /// # Safety
 /// `len` must be NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn cw_port_tx_buffer(conn: u8, len: *mut usize) -> *mut u8 {
-    static BUFFERS: OnceLock<Vec<TxBuffer>> = OnceLock::new();
-    let buffers = BUFFERS.get_or_init(|| {
-        let size = usize::try_from(host_config().tx_buffer_len).unwrap_or(2048);
-        (0..CW_CONN_COUNT)
-            .map(|_| {
-                let leaked: &'static mut [u8] = Box::leak(vec![0u8; size].into_boxed_slice());
-                TxBuffer {
-                    ptr: leaked.as_mut_ptr(),
-                    len: leaked.len(),
-                }
-            })
-            .collect()
-    });
-    let (ptr, size) = buffers
-        .get(usize::from(conn))
-        .map_or((core::ptr::null_mut(), 0), |b| (b.ptr, b.len));
+    let (ptr, size) = message_buffer(conn).map_or((core::ptr::null_mut(), 0), |b| b.lend_tx());
     // SAFETY: NULL or writable, by the caller's contract.
     if let Some(out) = unsafe { len.as_mut() } {
         *out = size;
     }
     ptr
+}
+
+#[no_mangle]
+pub extern "C" fn cw_port_tx_buffer_release(conn: u8) {
+    if let Some(b) = message_buffer(conn) {
+        b.release_tx();
+    }
 }
 
 #[no_mangle]

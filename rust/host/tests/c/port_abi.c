@@ -120,11 +120,15 @@ static void buffers_lock_signal_time(void)
 	uint8_t *tx = cw_port_tx_buffer(CW_CONN_NRF_CLOUD, &len);
 	int64_t start;
 
-	CHECK(tx != NULL && len == 4096);
+	/* No incoming payload: the whole payload buffer, with room for a NUL. */
+	CHECK(tx != NULL && len == 4096 + 1);
 	tx[0] = 1;
 	tx[len - 1] = 2;
+	cw_port_tx_buffer_release(CW_CONN_NRF_CLOUD);
 	CHECK(cw_port_tx_buffer(CW_CONN_NRF_CLOUD, NULL) == tx);
+	cw_port_tx_buffer_release(CW_CONN_NRF_CLOUD);
 	CHECK(cw_port_tx_buffer(CW_CONN_COUNT, &len) == NULL && len == 0);
+	cw_port_tx_buffer_release(CW_CONN_COUNT);
 
 	cw_port_lock();
 	cw_port_lock();

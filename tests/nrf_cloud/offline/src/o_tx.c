@@ -171,6 +171,7 @@ CW_SCENARIO(nrf_cloud_offline, tx_message_too_big)
 	int c = 0;
 
 	(void)cw_port_tx_buffer(CW_CONN_NRF_CLOUD, &tx_len);
+	cw_port_tx_buffer_release(CW_CONN_NRF_CLOUD);
 	CW_CHECK(tx_len > 0 && tx_len < sizeof(big) - 64, "port tx buffer size %zu", tx_len);
 	off_init();
 	(void)off_connect_to_ready(&c, 0);
