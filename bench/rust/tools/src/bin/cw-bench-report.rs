@@ -24,6 +24,9 @@ impl Lib {
     fn num(&self, key: &str) -> Option<u64> {
         self.get(key).and_then(|v| v.parse().ok())
     }
+    fn snum(&self, key: &str) -> Option<i64> {
+        self.get(key).and_then(|v| v.parse().ok())
+    }
     fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.kv
             .iter()
@@ -198,7 +201,20 @@ fn targets(libs: &[Lib]) {
                 );
             }
             let (total, how) = match (port, l.num("ram.kconfig")) {
-                (Some(p), _) => (ram(r) + ram(p), format!("Rust {} + port {} (map)", ram(r), ram(p))),
+                (Some(p), _) => match l.snum("port.ram_adjust") {
+                    Some(a) => (
+                        (ram(r) + ram(p)).saturating_add_signed(a),
+                        format!(
+                            "Rust {} + port {} (map) {} {} ({})",
+                            ram(r),
+                            ram(p),
+                            if a < 0 { "−" } else { "+" },
+                            a.unsigned_abs(),
+                            l.get("port.ram_adjust.why").unwrap_or("")
+                        ),
+                    ),
+                    None => (ram(r) + ram(p), format!("Rust {} + port {} (map)", ram(r), ram(p))),
+                },
                 (None, Some(k)) => (
                     ram(r) + k,
                     format!("Rust {} + port buffers/stack {k} (Kconfig; port's other C statics not included)", ram(r)),
