@@ -5,31 +5,29 @@
 //! (unformatted, keys in the order NCS adds them).
 
 use crate::api::{ConnMethod, DeviceStatus, ShadowInfo};
+use crate::text::{
+    self, CONTROL_HEAD, DESIRED_C2D, KEEPALIVE_MEMBER, LOG_LVL_MEMBER, PAIRED_HEAD,
+    PAIRING_STATE_HEAD, PREFIX_MEMBER, SENSOR_APP_IDS, SENSOR_HEAD, SENSOR_TYPE, STATE_REPORTED,
+};
 use cloudwire_json::{Overflow, Writer};
 
 /// "Not associated" state report (UA_PIN_WAIT), published once per
 /// association cycle.
-pub const NOT_ASSOCIATED_REPORT: &[u8] = b"{\"state\":{\"reported\":{\"pairing\":{\"state\":\"not_associated\",\"topics\":null,\"config\":null},\"connection\":{\"keepalive\":null},\"nrfcloud_mqtt_topic_prefix\":null,\"pairingStatus\":null,\"stage\":null}}}";
-
-/// `"appId"` values, indexed by `enum nrf_cloud_sensor`.
-const SENSOR_APP_IDS: [&[u8]; 12] = [
-    b"GNSS",
-    b"FLIP",
-    b"BUTTON",
-    b"TEMP",
-    b"HUMID",
-    b"AIR_PRESS",
-    b"AIR_QUAL",
-    b"RSRP",
-    b"LOG",
-    b"DICTLOG",
-    b"DEVICE",
-    b"LIGHT",
-];
+pub const NOT_ASSOCIATED_REPORT: &[u8] = text::NOT_ASSOCIATED_REPORT;
 
 /// The `"appId"` of an `enum nrf_cloud_sensor` value.
 pub fn sensor_app_id(sensor: u32) -> Option<&'static [u8]> {
-    SENSOR_APP_IDS.get(usize::try_from(sensor).ok()?).copied()
+    let mut rest = SENSOR_APP_IDS;
+    let mut n = sensor;
+    loop {
+        let end = rest.iter().position(|&b| b == b' ')?;
+        let (id, tail) = rest.split_at_checked(end)?;
+        if n == 0 {
+            return Some(id);
+        }
+        n -= 1;
+        rest = tail.get(1..)?;
+    }
 }
 
 /// `{"appId":"<app>","data":"<data>","messageType":"DATA"[,"ts":<ts>]}`;
@@ -41,11 +39,11 @@ pub fn encode_sensor<'b>(
     ts_ms: i64,
 ) -> Result<&'b [u8], Overflow> {
     let mut w = Writer::new(buf);
-    w.raw(b"{\"appId\":")
+    w.raw(SENSOR_HEAD)
         .string(app_id)
         .raw(b",\"data\":")
         .string(data)
-        .raw(b",\"messageType\":\"DATA\"");
+        .raw(SENSOR_TYPE);
     if ts_ms != 0 {
         w.raw(b",\"ts\":").int(ts_ms);
     }
@@ -53,10 +51,12 @@ pub fn encode_sensor<'b>(
     w.finish()
 }
 
-fn control(w: &mut Writer<'_>, alerts_en: bool, log_lvl: i32) {
-    w.raw(b"\"control\":{\"alertsEn\":")
+/// `"control":{..}`, after `lead` (`{"state":{"reported":{` or a comma).
+fn control(w: &mut Writer<'_>, lead: &[u8], alerts_en: bool, log_lvl: i32) {
+    w.raw(lead)
+        .raw(CONTROL_HEAD)
         .bool(alerts_en)
-        .raw(b",\"logLvl\":")
+        .raw(LOG_LVL_MEMBER)
         .int(i64::from(log_lvl))
         .raw(b"}");
 }
@@ -69,8 +69,7 @@ pub fn encode_control_reply(
     log_lvl: i32,
 ) -> Result<&[u8], Overflow> {
     let mut w = Writer::new(buf);
-    w.raw(b"{\"state\":{\"reported\":{");
-    control(&mut w, alerts_en, log_lvl);
+    control(&mut w, STATE_REPORTED, alerts_en, log_lvl);
     w.raw(b"}}}");
     w.finish()
 }
@@ -115,16 +114,17 @@ pub fn encode_paired_report<'b>(
     r: &PairedReport<'_>,
 ) -> Result<&'b [u8], Overflow> {
     let mut w = Writer::new(buf);
-    w.raw(b"{\"state\":{\"reported\":{\"pairing\":{\"state\":\"paired\",\"topics\":{\"d2c\":")
+    w.raw(PAIRING_STATE_HEAD)
+        .raw(PAIRED_HEAD)
         .string(r.d2c)
         .raw(b",\"c2d\":")
         .string(r.c2d)
-        .raw(b"}},\"connection\":{\"keepalive\":")
+        .raw(b"}")
+        .raw(KEEPALIVE_MEMBER)
         .int(i64::from(r.keepalive_s))
-        .raw(b"},\"nrfcloud_mqtt_topic_prefix\":")
-        .string(r.prefix)
-        .raw(b",");
-    control(&mut w, r.alerts_en, r.log_lvl);
+        .raw(PREFIX_MEMBER)
+        .string(r.prefix);
+    control(&mut w, b",", r.alerts_en, r.log_lvl);
     if let Some(m) = r.connection_info {
         w.raw(b",\"device\":{\"connectionInfo\":");
         connection_info(&mut w, m);
@@ -132,9 +132,7 @@ pub fn encode_paired_report<'b>(
     }
     w.raw(b"}");
     if r.desired_c2d {
-        w.raw(b",\"desired\":{\"pairing\":{\"topics\":{\"c2d\":")
-            .string(r.c2d)
-            .raw(b"}}}");
+        w.raw(DESIRED_C2D).string(r.c2d).raw(b"}}}");
     }
     w.raw(b"}}");
     w.finish()

@@ -7,25 +7,21 @@
 use crate::api::{err_status, DisconnectStatus, Error, Event, EventType, Io};
 use crate::core::{emit, log_level, msg, msg_id, Core};
 use crate::state::State;
-use crate::topics::{ACCEPTED_TF, ACCEPTED_TRIM, DELTA_FULL, GET_TRIM, REJECTED};
+use crate::topics::GET_TRIM;
 
 /// `translate_mqtt_connack_result`: MQTT CONNACK return code to
 /// `enum nrf_cloud_error_status` (0 = accepted).
 pub fn connack_status(return_code: u8) -> u32 {
+    // Codes 1..=5 map in order onto MQTT_CONN_BAD_PROT_VER..=MQTT_CONN_NOT_AUTH.
     match return_code {
         0 => err_status::NONE,
-        1 => err_status::MQTT_CONN_BAD_PROT_VER,
-        2 => err_status::MQTT_CONN_ID_REJECTED,
-        3 => err_status::MQTT_CONN_SERVER_UNAVAIL,
-        4 => err_status::MQTT_CONN_BAD_USR_PWD,
-        5 => err_status::MQTT_CONN_NOT_AUTH,
+        1..=5 => u32::from(return_code) + 1,
         _ => err_status::MQTT_CONN_FAIL,
     }
 }
 
-/// The control-channel topics after the ID, in NCS's SUBSCRIBE order (the
-/// last only with shadow transforms). A static: read in place.
-static CC_SUFFIXES: [&[u8]; 4] = [ACCEPTED_TRIM, REJECTED, DELTA_FULL, ACCEPTED_TF];
+const _: () =
+    assert!(err_status::MQTT_CONN_BAD_PROT_VER == 2 && err_status::MQTT_CONN_NOT_AUTH == 6);
 
 impl Core {
     /// The transport connection is about to be opened (`nrf_cloud_connect`).
@@ -89,16 +85,13 @@ impl Core {
 
     /// SUBSCRIBE (msg 100) to the control-channel topics, in NCS's order.
     fn subscribe_control(&mut self, io: &mut dyn Io, buf: &mut [u8]) -> bool {
-        let count = if self.settings.shadow_transforms {
-            4
-        } else {
-            3
-        };
+        let suffixes = self.cc_suffixes();
+        let count = suffixes.len();
         let id = self.id.get();
         // Each topic is the ID and a suffix, one after the other in `buf`.
         let mut topics: [&[u8]; 4] = [&[]; 4];
         let mut rest = buf;
-        for (slot, suffix) in topics.iter_mut().zip(CC_SUFFIXES.iter()).take(count) {
+        for (slot, suffix) in topics.iter_mut().zip(suffixes) {
             let Some((t, r)) = rest.split_at_mut_checked(id.len() + suffix.len()) else {
                 self.local_error(io);
                 return false;
@@ -144,8 +137,7 @@ impl Core {
             emit(io, EventType::Error, status);
             return;
         }
-        self.state = State::DcConnected;
-        emit(io, EventType::Ready, 0);
+        self.enter(io, State::DcConnected, EventType::Ready);
     }
 
     /// `ok` = every topic granted.

@@ -8,12 +8,10 @@
 use crate::api::{Error, Event, EventType, Io, Qos, Settings};
 use crate::state::State;
 use crate::storage::ByteBuf;
-use crate::topics::SUFFIX_MAX;
+use crate::topics::{CC_SUFFIXES, SUFFIX_MAX};
 
 /// Longest device ID (`NRF_CLOUD_CLIENT_ID_MAX_LEN`).
 pub const CLIENT_ID_MAX: usize = 64;
-/// Longest application version kept.
-pub const APP_VERSION_MAX: usize = 64;
 /// Longest d2c, c2d or topic prefix taken from the shadow. Longer ones are
 /// refused with an `EVT_ERROR` (see [`Core::on_publish`]).
 pub const TOPIC_MAX: usize = 128;
@@ -77,7 +75,9 @@ pub struct Core {
     pub(crate) settings: Settings,
     /// Device ID, with room behind it to append any topic suffix.
     pub(crate) id: ByteBuf<ID_CAP>,
-    pub(crate) app_version: ByteBuf<APP_VERSION_MAX>,
+    /// The application's version string, kept by reference as NCS keeps
+    /// the pointer `nrf_cloud_init()` was given.
+    pub(crate) app_version: &'static [u8],
     /// Data-channel endpoints from the shadow (valid when `endpoints`).
     pub(crate) prefix: ByteBuf<TOPIC_MAX>,
     /// d2c, with room to append `/bulk` or `/bin`.
@@ -138,7 +138,7 @@ impl Core {
             state: State::Idle,
             settings: UNSET,
             id: ByteBuf::new(),
-            app_version: ByteBuf::new(),
+            app_version: b"",
             prefix: ByteBuf::new(),
             d2c: ByteBuf::new(),
             c2d: ByteBuf::new(),
@@ -203,13 +203,12 @@ impl Core {
         };
     }
 
-    /// Copied, truncated to 64 bytes.
-    pub fn set_app_version(&mut self, v: &[u8]) {
-        self.app_version.set_truncated(v);
+    pub fn set_app_version(&mut self, v: &'static [u8]) {
+        self.app_version = v;
     }
 
-    pub fn app_version(&self) -> &[u8] {
-        self.app_version.get()
+    pub fn app_version(&self) -> &'static [u8] {
+        self.app_version
     }
 
     /// The value loaded from settings key `nrf_cloud/p_sesh`.
@@ -289,6 +288,17 @@ impl Core {
 
     // ---- helpers shared by the protocol steps ----------------------------
 
+    /// The control-channel topics after the ID, in NCS's SUBSCRIBE order
+    /// (`.../accepted/tf` only with shadow transforms).
+    pub(crate) fn cc_suffixes(&self) -> &'static [&'static [u8]] {
+        let n = if self.settings.shadow_transforms {
+            4
+        } else {
+            3
+        };
+        CC_SUFFIXES.get(..n).unwrap_or_default()
+    }
+
     /// A usable saved persistent session (only without MQTT_CLEAN_SESSION).
     pub(crate) fn session_saved(&self) -> bool {
         self.settings.persistent_sessions && self.p_sesh
@@ -349,6 +359,12 @@ impl Core {
         self.prefix.clear();
         self.d2c.clear();
         self.c2d.clear();
+    }
+
+    /// Moves to `state` and tells the application (`kind`, status 0).
+    pub(crate) fn enter(&mut self, io: &mut dyn Io, state: State, kind: EventType) {
+        self.state = state;
+        emit(io, kind, 0);
     }
 
     /// A message the core had to send did not fit the scratch buffer (or

@@ -60,13 +60,13 @@ mod rx;
 pub mod shadow;
 mod state;
 mod storage;
+mod text;
 pub mod topics;
 mod tx;
 
 pub use crate::api::*;
 pub use crate::connection::connack_status;
 pub use crate::core::{
-    log_level, msg_id, Core, APP_VERSION_MAX, CLIENT_ID_MAX, DEFAULT_LOG_LEVEL, STAGE_MAX,
-    TENANT_MAX, TOPIC_MAX,
+    log_level, msg_id, Core, CLIENT_ID_MAX, DEFAULT_LOG_LEVEL, STAGE_MAX, TENANT_MAX, TOPIC_MAX,
 };
 pub use crate::state::State;

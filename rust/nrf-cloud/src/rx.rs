@@ -8,24 +8,15 @@ use crate::api::{Event, EventType, Io, ShadowKind};
 use crate::codec::{
     encode_control_reply, encode_paired_report, PairedReport, NOT_ASSOCIATED_REPORT,
 };
-use crate::core::{emit, log_level, msg, msg_id, Core, STAGE_MAX, TENANT_MAX, TOPIC_MAX};
+use crate::core::{log_level, msg, msg_id, Core, TOPIC_MAX};
 use crate::shadow::{
-    apply_control, control_section, decode, delta_has_data, endpoints, is_disconnect_request,
-    pairing, split_prefix, DecodeError, Decoded, Pairing, Section, Shadow,
+    apply_control, endpoints, is_disconnect_request, pairing, split_prefix, Captured, DecodeError,
+    Pairing, Section,
 };
 use crate::state::State;
-use crate::topics::{
-    dc_topic, DcTopic, ACCEPTED_TF, ACCEPTED_TRIM, C2D_END, C2D_WILDCARD_END, DELTA_FULL, REJECTED,
-    SHADOW_UPDATE,
-};
-use cloudwire_json::Str;
-
-/// A control-channel topic.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CcTopic {
-    Shadow(ShadowKind),
-    Rejected,
-}
+use crate::storage::set_json;
+use crate::topics::{dc_topic, DcTopic, C2D_END, C2D_WILDCARD_END, CC_KINDS, SHADOW_UPDATE};
+use cloudwire_json::{Str, Value};
 
 impl Core {
     /// A received PUBLISH (the port acks QoS 1 afterwards). Control-channel
@@ -42,42 +33,31 @@ impl Core {
     }
 
     fn publish_in(&mut self, io: &mut dyn Io, buf: &mut [u8], topic: &[u8], payload: &[u8]) {
-        if let Some(cc) = self.cc_topic(topic) {
-            if matches!(
-                self.state,
-                State::CcConnected
-                    | State::CloudStateRequested
-                    | State::UaPinWait
-                    | State::UaPinComplete
-                    | State::DcConnecting
-                    | State::DcConnected
-            ) {
-                match cc {
-                    CcTopic::Shadow(kind) => self.shadow_in(io, buf, kind, topic, payload),
-                    CcTopic::Rejected => {}
+        match self.cc_topic(topic) {
+            // Shadows are read from CcConnected on; `.../rejected` is not
+            // looked at.
+            Some(kind) => {
+                if let (Some(kind), true) = (kind, self.state >= State::CcConnected) {
+                    self.shadow_in(io, buf, kind, topic, payload);
                 }
             }
-        } else if self.state == State::DcConnected {
-            self.data_in(io, topic, payload);
+            None => {
+                if self.state == State::DcConnected {
+                    self.data_in(io, topic, payload);
+                }
+            }
         }
     }
 
-    fn cc_topic(&self, topic: &[u8]) -> Option<CcTopic> {
+    /// Which subscribed control-channel topic `topic` is, and the shadow it
+    /// carries (none for `.../rejected`).
+    fn cc_topic(&self, topic: &[u8]) -> Option<Option<ShadowKind>> {
         if self.state == State::Idle {
             return None;
         }
         let rest = topic.strip_prefix(self.id.get())?;
-        if rest == ACCEPTED_TRIM {
-            Some(CcTopic::Shadow(ShadowKind::Accepted))
-        } else if rest == DELTA_FULL {
-            Some(CcTopic::Shadow(ShadowKind::Delta))
-        } else if rest == REJECTED {
-            Some(CcTopic::Rejected)
-        } else if rest == ACCEPTED_TF && self.settings.shadow_transforms {
-            Some(CcTopic::Shadow(ShadowKind::Transform))
-        } else {
-            None
-        }
+        let i = self.cc_suffixes().iter().position(|s| *s == rest)?;
+        CC_KINDS.get(i).copied()
     }
 
     /// NCS `cc_rx_data_handler`.
@@ -89,20 +69,18 @@ impl Core {
         topic: &[u8],
         payload: &[u8],
     ) {
-        let doc = match decode(kind, payload) {
-            Ok(s) => s,
-            Err(DecodeError::Json(_)) => {
-                io.log(log_level::ERR, msg::BAD_JSON);
-                return;
-            }
-            Err(DecodeError::Shape) => {
-                io.log(log_level::DBG, msg::IGNORED);
-                return;
-            }
-        };
+        let mut doc = Captured::new(kind);
+        if let Err(e) = doc.read(payload) {
+            let (level, line) = match e {
+                DecodeError::Json(_) => (log_level::ERR, msg::BAD_JSON),
+                DecodeError::Shape => (log_level::DBG, msg::IGNORED),
+            };
+            io.log(level, line);
+            return;
+        }
         let mut accepted = None;
-        if let Some(target) = &doc.section {
-            let new_state = match pairing(target) {
+        if let Some(target) = doc.section() {
+            let new_state = match pairing(&target) {
                 Pairing::Associated { prefix } => {
                     self.set_stage_tenant(prefix);
                     Some(State::UaPinComplete)
@@ -116,26 +94,19 @@ impl Core {
             };
             // In the DC states NCS computes an accept and then clears it
             // again, so association changes are ignored there (a removed
-            // device learns it from the c2d DISCON message).
-            if matches!(
-                self.state,
-                State::CcConnected
-                    | State::CloudStateRequested
-                    | State::UaPinWait
-                    | State::UaPinComplete
-            ) {
+            // device learns it from the c2d DISCON message). Shadows are
+            // only read from CcConnected on.
+            if self.state < State::DcConnecting {
                 accepted = new_state;
             }
             if accepted == Some(State::UaPinComplete) {
-                self.set_endpoints(io, target);
+                self.set_endpoints(io, &target);
             }
-            self.control_in(io, buf, &doc);
         }
-        let notify = match (doc.shadow, &doc.section) {
-            (Shadow::Delta { state, .. }, Some(t)) => delta_has_data(state, t),
-            _ => true,
-        };
-        if notify {
+        if let Some(values) = doc.control() {
+            self.control_in(io, buf, kind, values);
+        }
+        if doc.notify() {
             io.event(&Event {
                 kind: EventType::RxDataShadow,
                 status: 0,
@@ -164,10 +135,8 @@ impl Core {
             prefix.raw()
         };
         if let Some((stage, tenant)) = split_prefix(text) {
-            self.stage
-                .set_truncated(stage.get(..STAGE_MAX).unwrap_or(stage));
-            self.tenant
-                .set_truncated(tenant.get(..TENANT_MAX).unwrap_or(tenant));
+            self.stage.set_truncated(stage);
+            self.tenant.set_truncated(tenant);
         }
     }
 
@@ -178,49 +147,59 @@ impl Core {
             io.log(log_level::ERR, msg::BAD_PAIRING);
             return;
         };
-        let fits = |s: Option<Str<'_>>| s.is_none_or(|s| s.unescaped_len() <= TOPIC_MAX);
-        if !fits(ep.prefix) || !fits(Some(ep.d2c)) || !fits(Some(ep.c2d)) {
+        let values = [ep.prefix, Some(ep.d2c), Some(ep.c2d)];
+        if values
+            .iter()
+            .flatten()
+            .any(|s| s.unescaped_len() > TOPIC_MAX)
+        {
             self.local_error(io);
             return;
         }
-        match ep.prefix {
-            Some(p) => {
-                self.prefix.set_json(p);
-            }
-            None => self.prefix.clear(),
+        for (dst, v) in [self.prefix.parts(), self.d2c.parts(), self.c2d.parts()]
+            .into_iter()
+            .zip(values)
+        {
+            set_json(dst, v);
         }
-        self.d2c.set_json(ep.d2c);
-        self.c2d.set_json(ep.c2d);
         self.c2d_modified = self.c2d.replace_suffix(C2D_END, C2D_WILDCARD_END);
         self.endpoints = true;
     }
 
     /// Device control (§1.6.5): apply valid values; confirm on a delta or a
     /// change (msg 300). Invalid values are ignored and nothing is sent.
-    fn control_in(&mut self, io: &mut dyn Io, buf: &mut [u8], doc: &Decoded<'_>) {
-        if control_section(doc).is_none() {
-            return;
-        }
+    fn control_in(
+        &mut self,
+        io: &mut dyn Io,
+        buf: &mut [u8],
+        kind: ShadowKind,
+        values: [Option<Value<'_>>; 2],
+    ) {
         let current = self.control();
-        let Some(new) = apply_control(doc.control_values, current) else {
+        let Some(new) = apply_control(values, current) else {
             io.log(log_level::WRN, msg::BAD_CONTROL);
             return;
         };
         self.set_control(new);
-        if new == current && !matches!(doc.shadow, Shadow::Delta { .. }) {
+        if new == current && kind != ShadowKind::Delta {
             return;
         }
         match encode_control_reply(buf, new.0, new.1) {
             Ok(p) => {
-                if self
-                    .publish_own(io, SHADOW_UPDATE, p, msg_id::STATE_REPORT)
-                    .is_err()
-                {
-                    io.log(log_level::ERR, msg::SEND_FAILED);
-                }
+                self.report(io, p, msg_id::STATE_REPORT);
             }
             Err(_) => self.local_error(io),
         }
+    }
+
+    /// Publishes a state report (QoS 1, shadow update topic); false (and
+    /// logged) if that failed.
+    fn report(&mut self, io: &mut dyn Io, payload: &[u8], id: u16) -> bool {
+        let sent = self.publish_own(io, SHADOW_UPDATE, payload, id).is_ok();
+        if !sent {
+            io.log(log_level::ERR, msg::SEND_FAILED);
+        }
+        sent
     }
 
     /// Entering UA_PIN_WAIT, once per association cycle (NCS
@@ -235,21 +214,11 @@ impl Core {
         self.set_keepalive(io, self.settings.ua_wait_keepalive_s);
         if !self.not_assoc_sent {
             self.not_assoc_sent = true;
-            if self
-                .publish_own(
-                    io,
-                    SHADOW_UPDATE,
-                    NOT_ASSOCIATED_REPORT,
-                    msg_id::STATE_REPORT,
-                )
-                .is_err()
-            {
-                io.log(log_level::ERR, msg::SEND_FAILED);
+            if !self.report(io, NOT_ASSOCIATED_REPORT, msg_id::STATE_REPORT) {
                 return;
             }
         }
-        self.state = State::UaPinWait;
-        emit(io, EventType::UserAssociationRequest, 0);
+        self.enter(io, State::UaPinWait, EventType::UserAssociationRequest);
     }
 
     /// Entering UA_PIN_COMPLETE (NCS `state_ua_pin_complete`).
@@ -283,15 +252,10 @@ impl Core {
             self.ua_wait = false;
             self.set_keepalive(io, self.settings.keepalive_s);
         }
-        if self
-            .publish_own(io, SHADOW_UPDATE, payload, msg_id::PAIR_STATUS_REPORT)
-            .is_err()
-        {
-            io.log(log_level::ERR, msg::SEND_FAILED);
+        if !self.report(io, payload, msg_id::PAIR_STATUS_REPORT) {
             return;
         }
-        self.state = State::UaPinComplete;
-        emit(io, EventType::UserAssociated, 0);
+        self.enter(io, State::UaPinComplete, EventType::UserAssociated);
     }
 
     /// Data channel (NCS `dc_rx_data_handler`).

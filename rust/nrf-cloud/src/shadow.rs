@@ -9,6 +9,10 @@
 //! `cJSON_Parse` as C strings.
 
 use crate::api::ShadowKind;
+use crate::text::{
+    ALERTS_EN, APP_ID, C2D, CONFIG, CONTROL, D2C, DESIRED, DEVICE, LOG_LVL, MESSAGE, MESSAGE_TYPE,
+    NOT_ASSOCIATED, PAIRED, PAIRING, PREFIX_KEY, REPORTED, STATE, TOPICS,
+};
 use cloudwire_json::{parse_paths, Error as JsonError, PathSet, Str, Value};
 
 /// Why a shadow document was not decoded.
@@ -90,17 +94,6 @@ pub struct Decoded<'a> {
     pub control_values: [Option<Value<'a>>; 2],
 }
 
-// Member names, named once so that paths share their storage.
-const PREFIX_KEY: &[u8] = b"nrfcloud_mqtt_topic_prefix";
-const DESIRED: &[u8] = b"desired";
-const REPORTED: &[u8] = b"reported";
-const STATE: &[u8] = b"state";
-const PAIRING: &[u8] = b"pairing";
-const TOPICS: &[u8] = b"topics";
-const CONTROL: &[u8] = b"control";
-const ALERTS_EN: &[u8] = b"alertsEn";
-const LOG_LVL: &[u8] = b"logLvl";
-
 /// Paths read from an accepted document (the section's under `desired`).
 /// Paths sharing names are kept together: each name is compared once.
 /// Slots 10..=13: the control values of `desired.control`, then of
@@ -110,12 +103,12 @@ const ACCEPTED: PathSet<'static, 15> = PathSet::sized(&[
     &[DESIRED, PREFIX_KEY],
     &[DESIRED, PAIRING, STATE],
     &[DESIRED, PAIRING, TOPICS],
-    &[DESIRED, PAIRING, TOPICS, b"d2c"],
-    &[DESIRED, PAIRING, TOPICS, b"c2d"],
+    &[DESIRED, PAIRING, TOPICS, D2C],
+    &[DESIRED, PAIRING, TOPICS, C2D],
     &[DESIRED, CONTROL],
     &[REPORTED],
     &[REPORTED, CONTROL],
-    &[b"config"],
+    &[CONFIG],
     &[DESIRED, CONTROL, ALERTS_EN],
     &[DESIRED, CONTROL, LOG_LVL],
     &[REPORTED, CONTROL, ALERTS_EN],
@@ -129,8 +122,8 @@ const DELTA: PathSet<'static, 12> = PathSet::sized(&[
     &[STATE, PREFIX_KEY],
     &[STATE, PAIRING, STATE],
     &[STATE, PAIRING, TOPICS],
-    &[STATE, PAIRING, TOPICS, b"d2c"],
-    &[STATE, PAIRING, TOPICS, b"c2d"],
+    &[STATE, PAIRING, TOPICS, D2C],
+    &[STATE, PAIRING, TOPICS, C2D],
     &[STATE, CONTROL],
     &[b"version"],
     &[b"timestamp"],
@@ -139,7 +132,7 @@ const DELTA: PathSet<'static, 12> = PathSet::sized(&[
     &[STATE, CONTROL, LOG_LVL],
 ]);
 
-const TRANSFORM: PathSet<'static, 3> = PathSet::sized(&[&[b"err"], &[b"position"], &[b"message"]]);
+const TRANSFORM: PathSet<'static, 3> = PathSet::sized(&[&[b"err"], &[b"position"], &[MESSAGE]]);
 
 // Each set is sized to its nodes exactly (rodata), and all of them fit.
 const _: () =
@@ -158,6 +151,91 @@ fn section_of<'a>(v: &[Option<Value<'a>>; SLOTS]) -> Section<'a> {
         d2c,
         c2d,
         control,
+    }
+}
+
+/// A control-channel document as the core reads it: what [`decode`] finds,
+/// kept as the captured slots (checked for the members its kind requires)
+/// so that nothing is built that the core does not look at. The methods
+/// read the slots in place (not inlined: the slots stay in memory instead
+/// of being copied into registers and spilled).
+pub(crate) struct Captured<'a> {
+    kind: ShadowKind,
+    v: [Option<Value<'a>>; SLOTS],
+}
+
+impl<'a> Captured<'a> {
+    /// Nothing captured yet.
+    pub(crate) fn new(kind: ShadowKind) -> Self {
+        Self {
+            kind,
+            v: [None; SLOTS],
+        }
+    }
+
+    /// Reads `payload` with [`decode`]'s checks, without building a
+    /// [`Decoded`] (in place: no copy of the slots).
+    #[inline(never)]
+    pub(crate) fn read(&mut self, payload: &'a [u8]) -> Result<(), DecodeError> {
+        match self.kind {
+            ShadowKind::Accepted => parse_paths(payload, true, &ACCEPTED, &mut self.v),
+            ShadowKind::Delta => parse_paths(payload, true, &DELTA, &mut self.v),
+            ShadowKind::Transform => parse_paths(payload, true, &TRANSFORM, &mut self.v),
+        }
+        .map_err(DecodeError::Json)?;
+        let ok = match self.kind {
+            ShadowKind::Accepted => self.object(0).is_some(),
+            ShadowKind::Delta => {
+                self.object(0).is_some()
+                    && number(self.at(7)).is_some()
+                    && number(self.at(8)).is_some()
+            }
+            ShadowKind::Transform => {
+                number(self.at(0)).is_none()
+                    || (number(self.at(1)).is_some()
+                        && self.at(2).and_then(|m| m.as_str()).is_some())
+            }
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(DecodeError::Shape)
+        }
+    }
+
+    fn at(&self, slot: usize) -> Option<Value<'a>> {
+        self.v.get(slot).copied().flatten()
+    }
+
+    fn object(&self, slot: usize) -> Option<Value<'a>> {
+        object(self.at(slot))
+    }
+
+    /// [`Decoded::section`].
+    #[inline(never)]
+    pub(crate) fn section(&self) -> Option<Section<'a>> {
+        (self.kind != ShadowKind::Transform).then(|| section_of(&self.v))
+    }
+
+    /// `alertsEn` and `logLvl` of the object [`control_section`] picks, if
+    /// it picks one. (A transform result has nothing in these slots.)
+    #[inline(never)]
+    pub(crate) fn control(&self) -> Option<[Option<Value<'a>>; 2]> {
+        let slot = if self.object(6).is_some() {
+            10
+        } else if self.kind == ShadowKind::Accepted && self.object(8).is_some() {
+            12
+        } else {
+            return None;
+        };
+        Some([self.at(slot), self.at(slot + 1)])
+    }
+
+    /// Whether the application hears of the document: a delta only if its
+    /// state has more than a control object (see [`delta_has_data`]).
+    #[inline(never)]
+    pub(crate) fn notify(&self) -> bool {
+        self.kind != ShadowKind::Delta || self.at(0).is_some_and(|s| has_data(s, self.object(6)))
     }
 }
 
@@ -233,7 +311,7 @@ pub fn decode_shadow(kind: ShadowKind, payload: &[u8]) -> Result<Shadow<'_>, Dec
 /// [`decode`] captures while parsing).
 pub fn section(target: Value<'_>) -> Section<'_> {
     let mut top = [None; 3];
-    target.find_ci(&[PREFIX_KEY, b"pairing", b"control"], &mut top);
+    target.find_ci(&[PREFIX_KEY, PAIRING, CONTROL], &mut top);
     let [prefix, pairing, control] = top;
     let mut p = [None; 2];
     if let Some(pairing) = pairing {
@@ -242,7 +320,7 @@ pub fn section(target: Value<'_>) -> Section<'_> {
     let [pairing_state, topics] = p;
     let mut t = [None; 2];
     if let Some(topics) = topics {
-        topics.find_ci(&[b"d2c", b"c2d"], &mut t);
+        topics.find_ci(&[D2C, C2D], &mut t);
     }
     let [d2c, c2d] = t;
     Section {
@@ -280,9 +358,9 @@ pub fn pairing<'a>(s: &Section<'a>) -> Pairing<'a> {
     let Some(state) = s.pairing_state.and_then(|v| v.as_str()) else {
         return Pairing::Absent;
     };
-    if state.starts_with(b"not_associated") {
+    if state.starts_with(NOT_ASSOCIATED) {
         Pairing::NotAssociated
-    } else if state.starts_with(b"paired") {
+    } else if state.starts_with(PAIRED) {
         Pairing::Paired
     } else {
         Pairing::Deprecated
@@ -303,7 +381,7 @@ pub struct Endpoints<'a> {
 /// when present.
 pub fn endpoints<'a>(s: &Section<'a>) -> Option<Endpoints<'a>> {
     s.topics?;
-    if !s.pairing_state?.as_str()?.starts_with(b"paired") {
+    if !s.pairing_state?.as_str()?.starts_with(PAIRED) {
         return None;
     }
     let prefix = match s.prefix {
@@ -347,19 +425,111 @@ pub fn apply_control(values: [Option<Value<'_>>; 2], current: (bool, i32)) -> Op
         alerts = v.as_bool()?;
     }
     if let Some(v) = l {
-        let n = v.as_int_trunc()?;
-        if !(0..=4).contains(&n) {
-            return None;
-        }
-        level = i32::try_from(n).ok()?;
+        level = log_level_of(v)?;
     }
     Some((alerts, level))
+}
+
+/// `logLvl` as [`Value::as_int_trunc`] reads it, when that is 0..=4: the
+/// number's integer part (C's `(int)` cast of cJSON's double) is its first
+/// `keep` digits, padded with zeros, where `keep` is the count of digits
+/// before the point moved by the exponent. Only the last of those may be
+/// non-zero, and then not above 4 (not at all for a negative number).
+/// Works on the digits instead of building the integer: less code than
+/// the general conversion.
+fn log_level_of(v: Value<'_>) -> Option<i32> {
+    if !v.is_number() {
+        return None;
+    }
+    let s = v.raw();
+    let neg = s.first() == Some(&b'-');
+    let e = s.iter().position(|&c| c | 0x20 == b'e').unwrap_or(s.len());
+    let (mant, exp_text) = s.split_at_checked(e)?;
+    // The exponent, saturated far beyond any meaningful value.
+    let mut exp: i32 = 0;
+    let mut eneg = false;
+    for &c in exp_text {
+        if c == b'-' {
+            eneg = true;
+        } else if c.is_ascii_digit() {
+            exp = (exp * 10 + i32::from(c - b'0')).min(1000);
+        }
+    }
+    if eneg {
+        exp = -exp;
+    }
+    let point = mant.iter().position(|&c| c == b'.').unwrap_or(mant.len());
+    let keep = i32::try_from(point)
+        .unwrap_or(i32::MAX)
+        .saturating_sub(i32::from(neg))
+        .saturating_add(exp);
+    let mut digits = mant.iter().filter(|c| c.is_ascii_digit());
+    let mut last = 0u8;
+    for _ in 0..keep.max(0) {
+        // A non-zero digit followed by another: 10 or more.
+        if last != 0 {
+            return None;
+        }
+        last = digits.next().map_or(0, |&c| c - b'0');
+    }
+    match (neg, last) {
+        (_, 0) => Some(0),
+        (false, 1..=4) => Some(i32::from(last)),
+        _ => None,
+    }
 }
 
 /// Whether a delta's state still has members once its control object is
 /// taken out (NCS detaches it before deciding to notify the application).
 pub fn delta_has_data(state: Value<'_>, s: &Section<'_>) -> bool {
-    state.member_count() > usize::from(s.control.is_some_and(|c| c.is_object()))
+    let control = object(s.control);
+    if state.is_object() {
+        has_data(state, control)
+    } else {
+        state.member_count() > usize::from(control.is_some())
+    }
+}
+
+/// Index of the first byte at or after `i` that is not whitespace, in a
+/// valid document outside strings (where a byte up to `' '` can only be
+/// JSON whitespace).
+fn skip_ws(s: &[u8], mut i: usize) -> usize {
+    while s.get(i).is_some_and(|&c| c <= b' ') {
+        i += 1;
+    }
+    i
+}
+
+/// [`delta_has_data`] for an object `state`, with `control` its first
+/// member named `control` if that is an object. Looks at the text instead
+/// of counting members: the state has data unless it is empty or that
+/// control object is its only member (it is then the value of the first
+/// member, and only whitespace follows it).
+fn has_data(state: Value<'_>, control: Option<Value<'_>>) -> bool {
+    let s = state.raw();
+    // The first member's name: the string after `{`.
+    let mut i = skip_ws(s, 1);
+    if s.get(i) != Some(&b'"') {
+        return false;
+    }
+    let Some(control) = control.map(|c| c.raw()) else {
+        return true;
+    };
+    i += 1;
+    loop {
+        match s.get(i) {
+            Some(b'"') => break,
+            Some(b'\\') => i += 2,
+            Some(_) => i += 1,
+            None => return true,
+        }
+    }
+    // Past the name's quote, `:` and whitespace: the first member's value.
+    let i = skip_ws(s, skip_ws(s, i + 1) + 1);
+    let first = s.get(i..).unwrap_or_default();
+    let only = core::ptr::eq(first.as_ptr(), control.as_ptr())
+        && s.get(skip_ws(s, i + control.len())) == Some(&b'}');
+    !only
 }
 
 /// Stage and tenant from `"<stage>/<tenant>/"`, as NCS splits it: the stage
@@ -376,7 +546,7 @@ pub fn split_prefix(p: &[u8]) -> Option<(&[u8], &[u8])> {
 
 /// The two members of a DISCON message, found as `cJSON_GetObjectItem`
 /// finds them.
-const DISCON: PathSet<'static, 2> = PathSet::sized(&[&[b"messageType"], &[b"appId"]]);
+const DISCON: PathSet<'static, 2> = PathSet::sized(&[&[MESSAGE_TYPE], &[APP_ID]]);
 
 /// Longest DISCON payload NCS looks at (its NUL must come before this).
 const DISCON_MAX: usize = 200;
@@ -386,9 +556,7 @@ const DISCON_MAX: usize = 200;
 /// present in the raw text, then both members equal exactly.
 pub fn is_disconnect_request(payload: &[u8]) -> bool {
     let s = c_str(payload.get(..DISCON_MAX).unwrap_or(payload));
-    if s.len() >= DISCON_MAX
-        || !crate::topics::has(s, b"DEVICE")
-        || !crate::topics::has(s, b"DISCON")
+    if s.len() >= DISCON_MAX || !crate::topics::has(s, DEVICE) || !crate::topics::has(s, b"DISCON")
     {
         return false;
     }
@@ -400,5 +568,5 @@ pub fn is_disconnect_request(payload: &[u8]) -> bool {
         v.and_then(|v| v.as_str()).is_some_and(|v| v.equals(want))
     };
     let [message_type, app_id] = v;
-    is(message_type, b"DISCON") && is(app_id, b"DEVICE")
+    is(message_type, b"DISCON") && is(app_id, DEVICE)
 }

@@ -10,18 +10,26 @@ use cloudwire_json::Str;
 #[derive(Clone, Copy)]
 pub(crate) struct ByteBuf<const N: usize> {
     data: [u8; N],
-    len: usize,
+    /// A byte: every capacity here is below 256, and the buffers pack
+    /// without padding.
+    len: u8,
 }
 
-fn filled(data: &[u8], len: usize) -> &[u8] {
-    data.get(..len).unwrap_or_default()
+fn filled(data: &[u8], len: u8) -> &[u8] {
+    data.get(..usize::from(len)).unwrap_or_default()
 }
 
-fn copy_in(data: &mut [u8], len: &mut usize, v: &[u8]) -> bool {
+/// A length as stored: its low byte (buffers are shorter than 256 bytes).
+fn len8(n: usize) -> u8 {
+    let [low, ..] = n.to_le_bytes();
+    low
+}
+
+fn copy_in(data: &mut [u8], len: &mut u8, v: &[u8]) -> bool {
     match data.get_mut(..v.len()) {
         Some(dst) => {
             dst.copy_from_slice(v);
-            *len = v.len();
+            *len = len8(v.len());
             true
         }
         None => false,
@@ -29,7 +37,8 @@ fn copy_in(data: &mut [u8], len: &mut usize, v: &[u8]) -> bool {
 }
 
 /// `data[..len]` followed by `suffix`, written into the spare capacity.
-fn suffixed<'a>(data: &'a mut [u8], len: usize, suffix: &[u8]) -> &'a [u8] {
+fn suffixed<'a>(data: &'a mut [u8], len: u8, suffix: &[u8]) -> &'a [u8] {
+    let len = usize::from(len);
     let end = len + suffix.len();
     match data.get_mut(len..end) {
         Some(dst) => {
@@ -40,19 +49,17 @@ fn suffixed<'a>(data: &'a mut [u8], len: usize, suffix: &[u8]) -> &'a [u8] {
     }
 }
 
-/// Unescapes a JSON string into `data` and keeps it up to its first NUL
-/// (NCS keeps such values as C strings). Unchanged and false if too long.
-fn unescape_in(data: &mut [u8], len: &mut usize, s: Str<'_>) -> bool {
-    if s.unescaped_len() > data.len() {
-        return false;
-    }
-    match s.unescape_into(data) {
-        Ok(out) => {
-            *len = out.iter().position(|&b| b == 0).unwrap_or(out.len());
-            true
+/// Sets a buffer's contents (see [`ByteBuf::parts`]) to an unescaped JSON
+/// string up to its first NUL (NCS keeps such values as C strings), or
+/// empties it for `None`. The string must fit (the caller checks).
+pub(crate) fn set_json((data, len): (&mut [u8], &mut u8), s: Option<Str<'_>>) {
+    *len = match s {
+        Some(s) => {
+            let (out, _) = s.unescape_prefix(data);
+            len8(out.iter().position(|&b| b == 0).unwrap_or(out.len()))
         }
-        Err(_) => false,
-    }
+        None => 0,
+    };
 }
 
 impl<const N: usize> ByteBuf<N> {
@@ -81,10 +88,9 @@ impl<const N: usize> ByteBuf<N> {
         copy_in(&mut self.data, &mut self.len, v.get(..N).unwrap_or(v));
     }
 
-    /// Replaces the contents with an unescaped JSON string (see
-    /// [`unescape_in`]).
-    pub(crate) fn set_json(&mut self, s: Str<'_>) -> bool {
-        unescape_in(&mut self.data, &mut self.len, s)
+    /// The storage and the length, for code shared by all capacities.
+    pub(crate) fn parts(&mut self) -> (&mut [u8], &mut u8) {
+        (&mut self.data, &mut self.len)
     }
 
     /// The contents followed by `suffix` (empty if it does not fit: the
@@ -98,8 +104,8 @@ impl<const N: usize> ByteBuf<N> {
         if !self.get().ends_with(old) || old.len() != new.len() {
             return false;
         }
-        let start = self.len - old.len();
-        match self.data.get_mut(start..self.len) {
+        let len = usize::from(self.len);
+        match self.data.get_mut(len - old.len()..len) {
             Some(dst) => {
                 dst.copy_from_slice(new);
                 true

@@ -3,8 +3,12 @@
 
 //! Topic suffixes (appended to the device ID) and data-channel topic parts.
 
-/// Shadow update (device PUB): state reports, `NRF_CLOUD_TOPIC_STATE`.
-pub const SHADOW_UPDATE: &[u8] = b"/shadow/update";
+use crate::api::ShadowKind;
+use crate::text::within;
+
+/// Shadow update (device PUB): state reports, `NRF_CLOUD_TOPIC_STATE`
+/// (stored as the start of [`DELTA_FULL`]).
+pub const SHADOW_UPDATE: &[u8] = within(DELTA_FULL, b"/shadow/update");
 /// Trimmed shadow request (device PUB, empty payload).
 pub const GET_TRIM: &[u8] = b"/shadow/get/trim";
 /// Trimmed shadow response (device SUB).
@@ -17,6 +21,18 @@ pub const DELTA_FULL: &[u8] = b"/shadow/update/delta/full";
 pub const GET_TF: &[u8] = b"/shadow/get/tf";
 /// Shadow transform response (device SUB).
 pub const ACCEPTED_TF: &[u8] = b"/shadow/get/accepted/tf";
+
+/// The control-channel topics after the ID, in NCS's SUBSCRIBE order (the
+/// last only with shadow transforms). A static: read in place.
+pub(crate) static CC_SUFFIXES: [&[u8]; 4] = [ACCEPTED_TRIM, REJECTED, DELTA_FULL, ACCEPTED_TF];
+
+/// The shadow each of [`CC_SUFFIXES`] carries (none on `.../rejected`).
+pub(crate) const CC_KINDS: [Option<ShadowKind>; 4] = [
+    Some(ShadowKind::Accepted),
+    None,
+    Some(ShadowKind::Delta),
+    Some(ShadowKind::Transform),
+];
 
 /// Longest suffix above.
 pub const SUFFIX_MAX: usize = 25;

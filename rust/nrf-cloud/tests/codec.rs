@@ -608,3 +608,64 @@ fn captured_control_values_match_the_section() {
         Some((false, 2))
     );
 }
+
+/// `logLvl` is read as the integer part of the number, as
+/// `Value::as_int_trunc` (C's `(int)` cast) has it, for any spelling.
+#[test]
+fn log_level_as_int_truncation() {
+    let mut n = 0;
+    for sign in ["", "-"] {
+        for int in [
+            "0",
+            "1",
+            "3",
+            "4",
+            "5",
+            "9",
+            "10",
+            "40",
+            "400",
+            "12345678901234567890123",
+        ] {
+            for frac in ["", ".0", ".5", ".999", ".04", ".00004"] {
+                for exp in [
+                    "", "e0", "E1", "e-1", "e+2", "e-2", "e-3", "e5", "e-25", "e9999", "e-9999",
+                ] {
+                    let num = format!("{sign}{int}{frac}{exp}");
+                    let doc = format!(r#"{{"logLvl":{num}}}"#);
+                    let want = val(num.as_bytes())
+                        .as_int_trunc()
+                        .filter(|l| (0..=4).contains(l))
+                        .map(|l| (false, l as i32));
+                    assert_eq!(
+                        decode_control(val(doc.as_bytes()), (false, 1)),
+                        want,
+                        "{num}"
+                    );
+                    n += usize::from(want.is_some());
+                }
+            }
+        }
+    }
+    // Both outcomes are covered.
+    assert!(n > 100, "{n}");
+}
+
+/// A delta's state "has data" unless it is empty or its only member is
+/// its (first) control object, however it is spelled.
+#[test]
+fn delta_data_by_text() {
+    let has = |doc: &[u8]| {
+        let v = val(doc);
+        delta_has_data(v, &section(v))
+    };
+    assert!(!has(b" { \n\t} "));
+    assert!(!has(b"{ \"control\" :\r\n{ \"x\" : [1,{}] } \n}"));
+    assert!(!has(br#"{"contro\u006c":{}}"#));
+    assert!(!has(br#"{"CONTROL":{"a":"}"}}"#));
+    assert!(has(br#"{"control":{} ,"control":5}"#));
+    assert!(has(br#"{"a\"control":{},"control":{}}"#));
+    assert!(has(br#"{"x":{"control":{}}}"#));
+    assert!(has(br#"{"control":[]}"#));
+    assert!(has(br#"{"control":"{}"}"#));
+}
