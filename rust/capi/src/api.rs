@@ -10,7 +10,7 @@ use core::ffi::c_char;
 use crate::bindings::*;
 use crate::errno::neg;
 use crate::identity::{self, UUID_LEN};
-use crate::state::{locked, CLIENT_ID_MAX};
+use crate::state::{locked_quiet, CLIENT_ID_MAX};
 use crate::{connection, details, lifecycle, port, send};
 
 /// # Safety
@@ -28,12 +28,12 @@ pub extern "C" fn nrf_cloud_uninit() -> i32 {
 
 #[no_mangle]
 pub extern "C" fn nrf_cloud_print_details() -> i32 {
-    locked(neg(CW_EBUSY), |st, _| details::print_details(&mut st.flags))
+    locked_quiet(neg(CW_EBUSY), |st| details::print_details(&mut st.flags))
 }
 
 #[no_mangle]
 pub extern "C" fn nrf_cloud_print_cloud_details() -> i32 {
-    locked(neg(CW_EBUSY), |st, _| {
+    locked_quiet(neg(CW_EBUSY), |st| {
         details::print_cloud_details_of(&st.core)
     })
 }
@@ -157,7 +157,7 @@ pub unsafe extern "C" fn nrf_cloud_client_id_get(id_buf: *mut c_char, id_buf_sz:
     }
     // SAFETY: writable for id_buf_sz bytes, per the contract.
     let out = unsafe { core::slice::from_raw_parts_mut(id_buf.cast::<u8>(), id_buf_sz) };
-    locked(neg(CW_EBUSY), |st, _| {
+    locked_quiet(neg(CW_EBUSY), |st| {
         let id = match identity::client_id(&mut st.flags, port::config()) {
             Ok(id) => id,
             Err(e) => return e,
@@ -194,7 +194,7 @@ pub unsafe extern "C" fn nrf_cloud_client_id_runtime_set(client_id: *const c_cha
     }
     // SAFETY: a NUL-terminated string, per the contract.
     let id = unsafe { port::cstr(client_id, CLIENT_ID_MAX + 1) };
-    locked(neg(CW_EBUSY), |st, _| {
+    locked_quiet(neg(CW_EBUSY), |st| {
         identity::runtime_set(&mut st.flags, port::config(), id, id.len() > CLIENT_ID_MAX)
     })
 }
@@ -203,7 +203,7 @@ pub unsafe extern "C" fn nrf_cloud_client_id_runtime_set(client_id: *const c_cha
 /// `id_buf`: NULL or writable for `id_len` bytes.
 #[no_mangle]
 pub unsafe extern "C" fn nrf_cloud_tenant_id_get(id_buf: *mut c_char, id_len: usize) -> i32 {
-    locked(neg(CW_EBUSY), |st, _| {
+    locked_quiet(neg(CW_EBUSY), |st| {
         let tenant = st.core.tenant_id();
         if id_len <= tenant.len() {
             return neg(CW_EMSGSIZE);
@@ -240,7 +240,7 @@ pub unsafe extern "C" fn nrf_cloud_jwt_generate(
     // The subject, NUL-terminated; none with the UUID source (the UUID is
     // already the issuer).
     let mut subject = [0u8; CLIENT_ID_MAX + 1];
-    let with_subject = match locked(Err(neg(CW_EBUSY)), |st, _| {
+    let with_subject = match locked_quiet(Err(neg(CW_EBUSY)), |st| {
         let cfg = port::config();
         if cfg.is_some_and(identity::is_uuid) {
             return Ok(false);

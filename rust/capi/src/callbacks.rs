@@ -43,7 +43,7 @@ pub extern "C" fn cw_mqtt_on_connack(conn: u8, return_code: i32, session_present
         || reentered("connack"),
         |st, ev| {
             let mut tx = port::tx_buffer();
-            st.core_call(ev, |core, io| {
+            st.last_core_call(ev, |core, io| {
                 core.on_connack(io, &mut tx, code, session_present);
             });
         },
@@ -106,7 +106,7 @@ pub unsafe extern "C" fn cw_mqtt_on_publish(
         |st, ev| {
             ev.set_input(topic, payload);
             let mut tx = port::tx_buffer();
-            st.core_call(ev, |core, io| core.on_publish(io, &mut tx, topic, payload));
+            st.last_core_call(ev, |core, io| core.on_publish(io, &mut tx, topic, payload));
         },
     );
 }
@@ -140,7 +140,7 @@ pub unsafe extern "C" fn cw_mqtt_on_publish_too_large(
         || reentered("publish_too_large"),
         |st, ev| {
             ev.set_input(topic, &[]);
-            st.core_call(ev, |core, io| {
+            st.last_core_call(ev, |core, io| {
                 core.on_publish_too_large(io, topic, payload_len);
             });
         },
@@ -169,7 +169,7 @@ pub extern "C" fn cw_mqtt_on_puback(conn: u8, msg_id: u16, result: i32) {
         || reentered("puback"),
         |st, ev| {
             let mut tx = port::tx_buffer();
-            st.core_call(ev, |core, io| core.on_puback(io, &mut tx, msg_id));
+            st.last_core_call(ev, |core, io| core.on_puback(io, &mut tx, msg_id));
         },
     );
 }
@@ -193,7 +193,7 @@ pub extern "C" fn cw_mqtt_on_suback(conn: u8, msg_id: u16, result: i32) {
         || reentered("suback"),
         |st, ev| {
             let mut tx = port::tx_buffer();
-            st.core_call(ev, |core, io| {
+            st.last_core_call(ev, |core, io| {
                 core.on_suback(io, &mut tx, msg_id, result == 0)
             });
         },
@@ -210,7 +210,7 @@ pub extern "C" fn cw_mqtt_on_pingresp(conn: u8) {
         || reentered("pingresp"),
         |st, ev| {
             st.flags.unacked_pings = st.flags.unacked_pings.saturating_sub(1);
-            st.core_call(ev, |core, io| core.on_pingresp(io));
+            st.last_core_call(ev, |core, io| core.on_pingresp(io));
         },
     );
 }

@@ -14,34 +14,39 @@ use crate::bindings::*;
 use crate::enum_types::to_i32;
 use crate::errno::neg;
 use crate::events::Events;
-use crate::state::{fsm, locked, rc_of, State, CLIENT_ID_MAX};
+use crate::state::{fsm, locked, locked_quiet, rc_of, ClientId, State, CLIENT_ID_MAX};
 use crate::{connect_result, details, log, port};
 
-/// What the port needs to open the connection, copied out of the state so
-/// the slow connect can run without the lock.
+/// What the port needs to open the connection, copied out of the state
+/// (filled in place: no copies of it are made) so the slow connect can run
+/// without the lock.
 struct Params {
-    client_id: [u8; CLIENT_ID_MAX],
-    client_id_len: usize,
+    client_id: ClientId,
     keepalive_s: u16,
     clean_session: bool,
     sec_tag: i32,
 }
 
 impl Params {
-    fn of(st: &State) -> Self {
-        let id = st.core.client_id();
-        let mut client_id = [0; CLIENT_ID_MAX];
-        let n = id.len().min(CLIENT_ID_MAX);
-        if let (Some(dst), Some(src)) = (client_id.get_mut(..n), id.get(..n)) {
-            dst.copy_from_slice(src);
-        }
+    /// Zeros, filled by `fill` under the lock.
+    fn new() -> Self {
         Params {
-            client_id,
-            client_id_len: n,
-            keepalive_s: st.core.keepalive_s(),
-            clean_session: st.core.clean_session(),
-            sec_tag: details::sec_tag(),
+            client_id: ClientId {
+                buf: [0; CLIENT_ID_MAX],
+                len: 0,
+            },
+            keepalive_s: 0,
+            clean_session: false,
+            sec_tag: 0,
         }
+    }
+
+    fn fill(&mut self, st: &State) {
+        // The core's ID is 1..=CLIENT_ID_MAX bytes once initialized.
+        self.client_id.set(&[], st.core.client_id());
+        self.keepalive_s = st.core.keepalive_s();
+        self.clean_session = st.core.clean_session();
+        self.sec_tag = details::sec_tag();
     }
 
     /// Opens TCP + TLS and sends CONNECT (blocking; no lock held).
@@ -49,6 +54,7 @@ impl Params {
         let Some(cfg) = port::config() else {
             return neg(CW_EIO);
         };
+        let id = self.client_id.get();
         let p = cw_mqtt_conn_params {
             host: cfg.host_name,
             static_ipv4: if cfg.static_ipv4 {
@@ -56,8 +62,8 @@ impl Params {
             } else {
                 core::ptr::null()
             },
-            client_id: self.client_id.as_ptr(),
-            client_id_len: self.client_id_len,
+            client_id: id.as_ptr(),
+            client_id_len: id.len(),
             sec_tag: self.sec_tag,
             port: cfg.port,
             keepalive_s: self.keepalive_s,
@@ -79,46 +85,38 @@ fn poll_thread_configured() -> bool {
     port::config().is_some_and(|c| c.poll_thread)
 }
 
-/// Outcome of the checks of nrf_cloud_connect().
-enum Start {
-    Refused(i32),
-    Signalled,
-    Connect(Params),
-}
-
 pub fn connect() -> i32 {
     let misc = to_i32(NRF_CLOUD_CONNECT_RES_ERR_MISC);
-    let start = locked(Start::Refused(misc), |st, _| {
+    let mut params = Params::new();
+    // Some(result) to return now; None to connect with `params`.
+    let refused = locked_quiet(Some(misc), |st| {
         let s = st.api_state();
         if s == fsm::IDLE {
-            return Start::Refused(to_i32(NRF_CLOUD_CONNECT_RES_ERR_NOT_INITD));
+            return Some(to_i32(NRF_CLOUD_CONNECT_RES_ERR_NOT_INITD));
         }
         if s != fsm::INITIALIZED || st.flags.connect_pending || st.flags.transport_open {
-            return Start::Refused(to_i32(NRF_CLOUD_CONNECT_RES_ERR_ALREADY_CONNECTED));
+            return Some(to_i32(NRF_CLOUD_CONNECT_RES_ERR_ALREADY_CONNECTED));
         }
         if let Err(e) = st.core.connect_started() {
-            return Start::Refused(connect_result::from_errno(crate::state::errno_of(e)));
+            return Some(connect_result::from_errno(crate::state::errno_of(e)));
         }
         st.flags.connect_pending = true;
         st.flags.disconnect_requested = false;
         if poll_thread_configured() {
             port::signal_give();
-            Start::Signalled
-        } else {
-            Start::Connect(Params::of(st))
+            return Some(0);
         }
+        params.fill(st);
+        None
     });
-    match start {
-        Start::Refused(r) => r,
-        Start::Signalled => 0,
-        Start::Connect(p) => {
-            let rc = p.connect();
-            locked(misc, |st, ev| {
-                connect_done(st, ev, rc);
-                connect_result::from_errno(rc)
-            })
-        }
+    if let Some(r) = refused {
+        return r;
     }
+    let rc = params.connect();
+    locked(misc, |st, ev| {
+        connect_done(st, ev, rc);
+        connect_result::from_errno(rc)
+    })
 }
 
 /// Records the outcome of the port's connect; on failure raises
@@ -173,12 +171,12 @@ pub fn disconnect() -> i32 {
 /// nrf_cloud_process(): read, then ping when due. 0 (ping sent), -EAGAIN
 /// (nothing to do) or a negative errno.
 pub fn process() -> i32 {
-    if !locked(false, |st, _| st.flags.transport_open) {
-        return neg(CW_ENOTCONN);
+    let enotconn = neg(CW_ENOTCONN);
+    if !locked_quiet(false, |st| st.flags.transport_open) {
+        return enotconn;
     }
     // Without the lock: the callbacks it makes take it.
     let rc = port::mqtt_input();
-    let enotconn = neg(CW_ENOTCONN);
     if rc != 0 {
         log::line(
             log::ERR,
@@ -199,7 +197,7 @@ pub fn process() -> i32 {
             neg(CW_ECONNRESET)
         } else if !st.flags.transport_open {
             // Closed while reading (the callback raised the event).
-            return neg(CW_ENOTCONN);
+            return enotconn;
         } else {
             let live = port::mqtt_live();
             if live == 0 {
@@ -229,6 +227,7 @@ pub fn process() -> i32 {
 }
 
 /// Body of the poll thread (CONFIG_NRF_CLOUD_CONNECTION_POLL_THREAD).
+#[inline(always)] // into its one caller, cw_nrf_cloud_poll_thread
 pub fn poll_thread() -> ! {
     loop {
         // One give per accepted nrf_cloud_connect(); a request made while
@@ -243,22 +242,24 @@ pub fn poll_thread() -> ! {
 
 /// One connection of the poll thread, from CONNECTING to its close.
 fn run_connection() {
-    let params = locked(None, |st, ev| {
+    let mut params = Params::new();
+    let go = locked(false, |st, ev| {
         if !st.flags.connect_pending || st.flags.transport_open {
-            return None;
+            return false;
         }
         if st.flags.uninit_in_progress {
             st.core.connect_failed();
             st.flags.connect_pending = false;
-            return None;
+            return false;
         }
         st.flags.poll_busy = true;
         ev.push(EventType::TransportConnecting as u32, 0, &[], &[]);
-        Some(Params::of(st))
+        params.fill(st);
+        true
     });
-    let Some(params) = params else {
+    if !go {
         return;
-    };
+    }
     let rc = params.connect();
     // Not busy any more when the CONNECT_ERROR handler runs.
     let opened = locked(false, |st, ev| {
@@ -268,7 +269,7 @@ fn run_connection() {
     });
     if opened {
         poll_loop();
-        locked((), |st, _| st.flags.poll_busy = false);
+        locked_quiet((), |st| st.flags.poll_busy = false);
     }
 }
 
@@ -297,7 +298,7 @@ fn poll_loop() {
             locked((), |st, ev| st.close_transport(ev, status, false));
             return;
         }
-        if !locked(false, |st, _| st.flags.transport_open) {
+        if !locked_quiet(false, |st| st.flags.transport_open) {
             return;
         }
     }
@@ -315,7 +316,7 @@ pub(crate) fn wait_outcome(w: i32) -> Option<DisconnectStatus> {
     } else if bit(CW_POLL_IN) {
         after_process(process())
     } else if bit(CW_POLL_NVAL) {
-        let requested = locked(false, |st, _| st.flags.disconnect_requested);
+        let requested = locked_quiet(false, |st| st.flags.disconnect_requested);
         Some(if requested {
             DisconnectStatus::UserRequest
         } else {

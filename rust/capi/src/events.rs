@@ -11,7 +11,8 @@
 //! because the core's and the transmit buffers may change once the lock is
 //! released.
 
-use crate::bindings::{nrf_cloud_data, nrf_cloud_evt, nrf_cloud_evt_type, nrf_cloud_topic};
+use crate::bindings::{nrf_cloud_data, nrf_cloud_evt, nrf_cloud_topic};
+use crate::enum_types::nrf_cloud_evt_type;
 use crate::log;
 
 /// The most events one input can raise (a shadow document: RX_DATA_SHADOW,
@@ -22,31 +23,17 @@ pub const CAPACITY: usize = 8;
 /// Bytes of core-owned data an event can carry (SENSOR_DATA_ACK: 2).
 pub const INLINE_MAX: usize = 4;
 
-/// One queued event. Its data and topic point into the current input
-/// (valid until the callback returns); data the core owns is copied into
-/// `inline` instead, marked by a null `data` with a non-zero `data_len`.
-/// All-zero is an empty slot, so a queue starts as zeros (no copy of a
-/// constant).
+/// One queued event, kept as the C struct the handler gets. Its data and
+/// topic point into the current input (valid until the callback returns);
+/// data the core owns is copied into `inline` instead, marked by a null
+/// `data.ptr` with a non-zero `data.len` (pointed at when delivered, so
+/// the queue may move until then). All-zero is an empty slot, so a queue
+/// starts as zeros (no copy of a constant).
 #[derive(Clone, Copy)]
 struct Slot {
-    data: *const u8,
-    data_len: u32,
-    topic: *const u8,
-    topic_len: u32,
-    status: u32,
-    kind: u8,
+    evt: nrf_cloud_evt,
     inline: [u8; INLINE_MAX],
 }
-
-const EMPTY: Slot = Slot {
-    data: core::ptr::null(),
-    data_len: 0,
-    topic: core::ptr::null(),
-    topic_len: 0,
-    status: 0,
-    kind: 0,
-    inline: [0; INLINE_MAX],
-};
 
 /// The events of one locked section.
 pub struct Events {
@@ -66,8 +53,8 @@ impl Default for Events {
 }
 
 impl Events {
-    /// An empty queue: all zeros (`EMPTY` slots, no input), written in
-    /// place (building `[EMPTY; CAPACITY]` field by field made a copy).
+    /// An empty queue: all zeros (empty slots, no input), written in
+    /// place (building the slots field by field made a copy).
     pub const fn new() -> Self {
         // SAFETY: every field is an integer, a byte array or a raw pointer,
         // for which all-zero bytes are valid; all-zero is the empty queue.
@@ -80,23 +67,23 @@ impl Events {
         self.input = [range(topic), range(payload)];
     }
 
-    fn borrowed(&self, b: &[u8]) -> bool {
+    /// `b` as the C event's length and pointer when it lies in the input;
+    /// None when it does not (or is empty: then there is nothing to pass).
+    fn borrowed(&self, b: &[u8]) -> Option<(u32, *const core::ffi::c_void)> {
         let (start, end) = range(b);
-        self.input
+        let inside = self
+            .input
             .iter()
-            .any(|&(s, e)| s != e && start >= s && end <= e)
+            .any(|&(s, e)| s != e && start >= s && end <= e);
+        (inside && !b.is_empty()).then(|| (len32(b), b.as_ptr().cast()))
     }
 
     /// Queues an event. Never drops silently: a full queue or data that can
     /// be neither borrowed nor copied is logged as an error. A topic is
     /// always the input's (events about other things have none).
     pub fn push(&mut self, kind: u32, status: u32, data: &[u8], topic: &[u8]) {
-        let borrowed = data.is_empty() || self.borrowed(data);
-        let topic = if topic.is_empty() || !self.borrowed(topic) {
-            &[]
-        } else {
-            topic
-        };
+        let topic = self.borrowed(topic);
+        let borrowed = self.borrowed(data);
         let Some(slot) = self.slots.get_mut(self.len) else {
             log::line(
                 log::ERR,
@@ -107,18 +94,19 @@ impl Events {
             );
             return;
         };
-        *slot = EMPTY;
-        // Event types are 1..=0xFF.
-        slot.kind = u8::try_from(kind).unwrap_or(u8::MAX);
-        slot.status = status;
-        slot.topic = topic.as_ptr();
-        slot.topic_len = len32(topic);
-        if borrowed {
-            slot.data = data.as_ptr();
-            slot.data_len = len32(data);
+        self.len += 1;
+        // Event types are 1..=0xFF, so they fit every target's enum width.
+        slot.evt.type_ = nrf_cloud_evt_type::try_from(kind).unwrap_or(0);
+        slot.evt.status = status;
+        if let Some((len, ptr)) = topic {
+            slot.evt.topic = nrf_cloud_topic { len, ptr };
+        }
+        if let Some((len, ptr)) = borrowed {
+            slot.evt.data = nrf_cloud_data { len, ptr };
         } else if let Some(dst) = slot.inline.get_mut(..data.len()) {
+            // data.ptr left null: marks the data as inline (see Slot).
             dst.copy_from_slice(data);
-            slot.data_len = len32(data);
+            slot.evt.data.len = len32(data);
         } else {
             log::line(
                 log::ERR,
@@ -129,20 +117,19 @@ impl Events {
                 ],
             );
         }
-        self.len += 1;
     }
 
     /// Calls `handler` for each event in order. Call with the lock released.
-    pub fn deliver(&self, handler: Handler) {
+    pub fn deliver(&mut self, handler: Handler) {
         let Some(handler) = handler else {
             return;
         };
-        for slot in self.slots.iter().take(self.len) {
+        for slot in self.slots.iter_mut().take(self.len) {
             let evt = slot.c_event();
             // SAFETY: the handler is the application's nrf_cloud_event_handler_t;
             // evt and the bytes it points to (this slot, or the input whose
             // callback has not returned yet) are valid during the call.
-            unsafe { handler(&evt) };
+            unsafe { handler(evt) };
         }
     }
 
@@ -152,7 +139,13 @@ impl Events {
         self.slots
             .iter()
             .take(self.len)
-            .map(Slot::c_event)
+            .map(|s| {
+                let mut evt = s.evt;
+                if evt.data.ptr.is_null() && evt.data.len != 0 {
+                    evt.data.ptr = s.inline.as_ptr().cast();
+                }
+                evt
+            })
             .collect()
     }
 }
@@ -162,33 +155,13 @@ fn len32(b: &[u8]) -> u32 {
 }
 
 impl Slot {
-    fn c_event(&self) -> nrf_cloud_evt {
-        let data = if self.data.is_null() && self.data_len != 0 {
-            self.inline.as_ptr()
-        } else {
-            self.data
-        };
-        let ptr = |p: *const u8, n: u32| if n == 0 { core::ptr::null() } else { p };
-        nrf_cloud_evt {
-            type_: evt_type(u32::from(self.kind)),
-            status: self.status,
-            data: nrf_cloud_data {
-                len: self.data_len,
-                ptr: ptr(data, self.data_len).cast(),
-            },
-            topic: nrf_cloud_topic {
-                len: self.topic_len,
-                ptr: ptr(self.topic, self.topic_len).cast(),
-            },
-            shadow: core::ptr::null_mut(),
+    /// The C event, its inline data pointed at where the slot is now.
+    fn c_event(&mut self) -> &nrf_cloud_evt {
+        if self.evt.data.ptr.is_null() && self.evt.data.len != 0 {
+            self.evt.data.ptr = self.inline.as_ptr().cast();
         }
+        &self.evt
     }
-}
-
-/// The C enum value; event types are 1..=0xFF so they fit every target's
-/// enum width.
-fn evt_type(kind: u32) -> nrf_cloud_evt_type {
-    nrf_cloud_evt_type::try_from(kind).unwrap_or(0)
 }
 
 fn range(b: &[u8]) -> (usize, usize) {

@@ -7,7 +7,7 @@
 use crate::bindings::*;
 use crate::enum_types::to_u32;
 use crate::errno::neg;
-use crate::state::{Flags, CLIENT_ID_MAX};
+use crate::state::{ClientId, Flags, CLIENT_ID_MAX};
 use crate::{log, port};
 
 /// Characters of the IMEI used in the device ID.
@@ -33,7 +33,8 @@ pub fn client_id<'a>(
     flags: &'a mut Flags,
     cfg: Option<&cw_nrf_cloud_config>,
 ) -> Result<&'a [u8], i32> {
-    if flags.client_id.len == 0 {
+    let id = &mut flags.client_id;
+    if id.len == 0 {
         let Some(cfg) = cfg else {
             return Err(neg(CW_EIO));
         };
@@ -41,26 +42,18 @@ pub fn client_id<'a>(
             log::msg(log::ERR, "nrf_cloud: runtime client ID has not been set");
             return Err(neg(CW_ENXIO));
         }
-        let mut buf = [0u8; CLIENT_ID_MAX + 1];
-        match configured(cfg, &mut buf) {
-            Ok(n) if n > 0 => {
-                if !flags.client_id.set(buf.get(..n).unwrap_or(&[])) {
-                    return Err(neg(CW_EIO));
-                }
-            }
-            Ok(_) | Err(_) => {
-                log::msg(log::ERR, "nrf_cloud: failed to initialize the client ID");
-                return Err(neg(CW_EIO));
-            }
+        if !configured(cfg, id) {
+            log::msg(log::ERR, "nrf_cloud: failed to initialize the client ID");
+            return Err(neg(CW_EIO));
         }
     }
-    Ok(flags.client_id.get())
+    Ok(id.get())
 }
 
-/// Builds the configured ID into `out`; its length, or the port's error.
-fn configured(cfg: &cw_nrf_cloud_config, out: &mut [u8; CLIENT_ID_MAX + 1]) -> Result<usize, i32> {
+/// Works the configured ID out into `id`; false if that failed (or gave
+/// an empty ID, or one longer than CLIENT_ID_MAX).
+fn configured(cfg: &cw_nrf_cloud_config, id: &mut ClientId) -> bool {
     let s = src(cfg);
-    let mut w = Writer { out, len: 0 };
     // The modem/hardware sources: what to read, into how large a buffer,
     // what goes before it, how much of it is used, and what to log when
     // reading fails. One shared path keeps this small.
@@ -90,43 +83,20 @@ fn configured(cfg: &cw_nrf_cloud_config, out: &mut [u8; CLIENT_ID_MAX + 1]) -> R
                 "nrf_cloud: failed to obtain the hardware ID: ",
             )
         } else if s == to_u32(CW_CLIENT_ID_SRC_COMPILE_TIME) {
-            w.put(port::config_str(cfg.client_id))?;
-            return Ok(w.len);
+            return id.set(&[], port::config_str(cfg.client_id));
         } else {
             log::msg(log::WRN, "nrf_cloud: unhandled client ID configuration");
-            return Err(neg(CW_ENODEV));
+            return false;
         };
     let mut buf = [0u8; CLIENT_ID_MAX + 1];
     let buf = buf.get_mut(..size).unwrap_or_default();
     let rc = port::read_string(read, buf);
     if rc < 0 {
         log::line(log::ERR, &[log::s(failed), log::i(i64::from(rc))]);
-        return Err(rc);
+        return false;
     }
-    w.put(prefix)?;
-    let id = until_nul(buf);
-    w.put(id.get(..max).unwrap_or(id))?;
-    Ok(w.len)
-}
-
-struct Writer<'a> {
-    out: &'a mut [u8; CLIENT_ID_MAX + 1],
-    len: usize,
-}
-
-impl Writer<'_> {
-    /// Appends; -EMSGSIZE if the ID would exceed CLIENT_ID_MAX.
-    fn put(&mut self, b: &[u8]) -> Result<(), i32> {
-        let end = self.len + b.len();
-        match self.out.get_mut(self.len..end) {
-            Some(dst) if end <= CLIENT_ID_MAX => {
-                dst.copy_from_slice(b);
-                self.len = end;
-                Ok(())
-            }
-            _ => Err(neg(CW_EMSGSIZE)),
-        }
-    }
+    // The string up to its NUL, at most `max` bytes of it.
+    id.set(prefix, until_nul(buf.get(..max).unwrap_or(buf)))
 }
 
 pub fn until_nul(b: &[u8]) -> &[u8] {
@@ -162,7 +132,7 @@ pub fn runtime_set(
         log::msg(log::ERR, "nrf_cloud: invalid client ID: empty string");
         return neg(CW_ENODATA);
     }
-    if !flags.client_id.set(id) {
+    if !flags.client_id.set(&[], id) {
         return neg(CW_EINVAL);
     }
     0

@@ -135,7 +135,9 @@ impl Io for PortIo<'_> {
             }
             EventType::Ready => {
                 log::msg(log::INF, "nrf_cloud: ready");
-                self.flags.print_cloud_details = true;
+                if cfg!(feature = "log") {
+                    self.flags.print_cloud_details = true;
+                }
             }
             EventType::TransportConnected => log::msg(log::INF, "nrf_cloud: connected"),
             EventType::UserAssociationRequest => log::msg(

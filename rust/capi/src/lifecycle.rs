@@ -8,7 +8,7 @@ use cloudwire_nrf_cloud::api::{ConnMethod, DisconnectStatus, Settings};
 use crate::bindings::*;
 use crate::errno::neg;
 use crate::io::P_SESH_KEY;
-use crate::state::{errno_of, fsm, locked, CLIENT_ID_MAX};
+use crate::state::{errno_of, fsm, locked, locked_quiet, CLIENT_ID_MAX};
 use crate::{details, identity, log, port};
 
 /// How long uninit waits for the disconnect, in steps of `STEP_MS`.
@@ -19,10 +19,12 @@ const POLL_WAIT_STEP_MS: u32 = 200;
 const STEP_MS: u32 = 100;
 
 fn conn_method(s: &[u8]) -> ConnMethod {
-    match s {
-        b"LTE" => ConnMethod::Lte,
-        b"Wi-Fi" => ConnMethod::WiFi,
-        _ => ConnMethod::Unknown,
+    if s == b"LTE" {
+        ConnMethod::Lte
+    } else if s == b"Wi-Fi" {
+        ConnMethod::WiFi
+    } else {
+        ConnMethod::Unknown
     }
 }
 
@@ -30,7 +32,7 @@ fn conn_method(s: &[u8]) -> ConnMethod {
 /// `param` must be NULL or point to a valid `struct nrf_cloud_init_param`
 /// whose strings are NULL or NUL-terminated.
 pub unsafe fn init(param: *const nrf_cloud_init_param) -> i32 {
-    locked(neg(CW_EBUSY), |st, _| {
+    locked_quiet(neg(CW_EBUSY), |st| {
         if st.core.state() as u32 != fsm::IDLE || st.flags.uninit_in_progress {
             return neg(CW_EACCES);
         }
@@ -92,7 +94,10 @@ pub unsafe fn init(param: *const nrf_cloud_init_param) -> i32 {
                 ],
             );
         }
-        let _ = details::print_details(&mut st.flags);
+        if cfg!(feature = "log") {
+            // Only logs (the ID is worked out already).
+            let _ = details::print_details(&mut st.flags);
+        }
         st.flags.handler = Some(handler);
         log::msg(log::DBG, "nrf_cloud: initialized");
         0
@@ -118,7 +123,7 @@ pub fn uninit() -> i32 {
     // The disconnect event has been delivered (the handler is still set).
     if must_wait
         && !wait_until(DISCONNECT_WAIT_MS / STEP_MS, STEP_MS, || {
-            !locked(true, |st, _| st.flags.transport_open)
+            !locked_quiet(true, |st| st.flags.transport_open)
         })
     {
         log::msg(log::WRN, "nrf_cloud: no disconnect event during uninit");
@@ -129,7 +134,7 @@ pub fn uninit() -> i32 {
     }
     if port::config().is_some_and(|c| c.poll_thread)
         && !wait_until(POLL_WAIT_STEPS, POLL_WAIT_STEP_MS, || {
-            !locked(true, |st, _| st.flags.poll_busy || st.flags.connect_pending)
+            !locked_quiet(true, |st| st.flags.poll_busy || st.flags.connect_pending)
         })
     {
         log::msg(
@@ -140,7 +145,7 @@ pub fn uninit() -> i32 {
             err = neg(CW_ETIME);
         }
     }
-    locked((), |st, _| {
+    locked_quiet((), |st| {
         st.flags.handler = None;
         st.core.uninit();
         st.flags.connect_pending = false;

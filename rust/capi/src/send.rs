@@ -37,7 +37,7 @@ pub unsafe fn sensor_data(param: *const nrf_cloud_sensor_data, stream: bool) -> 
         let data = unsafe { port::cstr(p.data.ptr.cast(), tx.len() + 1) };
         let sensor = to_u32(p.type_);
         let (tag, ts) = (p.tag, p.ts_ms);
-        rc_of(st.core_call(ev, |core, io| {
+        rc_of(st.last_core_call(ev, |core, io| {
             if stream {
                 core.sensor_data_stream(io, &mut tx, sensor, data, ts)
             } else {
@@ -78,7 +78,7 @@ pub unsafe fn send(msg: *const nrf_cloud_tx_data) -> i32 {
         let data = unsafe { port::bytes(m.data.ptr.cast(), len) };
         let qos = to_u32(m.qos);
         let id = m.id;
-        rc_of(st.core_call(ev, |core, io| core.send(io, topic, data, qos, id)))
+        rc_of(st.last_core_call(ev, |core, io| core.send(io, topic, data, qos, id)))
     })
 }
 
@@ -126,7 +126,7 @@ pub unsafe fn device_status(status: *const nrf_cloud_device_status) -> i32 {
             app_version,
         };
         let mut tx = port::tx_buffer();
-        rc_of(st.core_call(ev, |core, io| {
+        rc_of(st.last_core_call(ev, |core, io| {
             core.shadow_device_status_update(io, &mut tx, &dev)
         }))
     })
@@ -148,7 +148,7 @@ pub unsafe fn transform_request(transform: *const core::ffi::c_char, max_len: us
         let mut tx = port::tx_buffer();
         // SAFETY: a NUL-terminated string, per the contract.
         let expr = unsafe { port::cstr(transform, tx.len() + 1) };
-        state::rc_of(st.core_call(ev, |core, io| {
+        state::rc_of(st.last_core_call(ev, |core, io| {
             core.shadow_transform_request(io, &mut tx, expr, max_len)
         }))
     })

@@ -11,9 +11,12 @@
 //!   a port call the library makes while holding the state (e.g. a failed
 //!   publish, or `cw_port_mqtt_disconnect`). That callback finds `BORROWED`
 //!   set, records its result in `DEFERRED` and returns; the outer section
-//!   handles it right after the core call that caused it (`core_call`).
+//!   handles it right after the core call that caused it (`core_call`), or
+//!   when it ends if that call was its last (`last_core_call`).
 //! * Events are collected in a per-section queue and delivered after the
-//!   lock is released, so application handlers can call the API.
+//!   lock is released, so application handlers can call the API. Sections
+//!   that raise none and make no MQTT port call use `locked_quiet`, which
+//!   sets up no queue.
 
 use core::cell::UnsafeCell;
 use core::sync::atomic::{AtomicBool, AtomicI32, Ordering};
@@ -29,26 +32,37 @@ use crate::{log, port};
 pub const CLIENT_ID_MAX: usize = 64;
 
 /// The device ID, worked out once (as NCS does) and kept across uninit.
+/// The core keeps its own copy only while initialized, and a runtime ID
+/// must be kept from before init and across uninit: so this one stays.
 pub struct ClientId {
     pub buf: [u8; CLIENT_ID_MAX],
-    pub len: usize,
+    /// 0..=CLIENT_ID_MAX (a byte: the flags pack next to it).
+    pub len: u8,
 }
 
 impl ClientId {
     pub fn get(&self) -> &[u8] {
-        self.buf.get(..self.len).unwrap_or(&[])
+        self.buf.get(..usize::from(self.len)).unwrap_or(&[])
     }
 
-    /// Stores `id`; false (and nothing stored) if it is too long.
-    pub fn set(&mut self, id: &[u8]) -> bool {
-        match self.buf.get_mut(..id.len()) {
-            Some(dst) => {
-                dst.copy_from_slice(id);
-                self.len = id.len();
-                true
-            }
-            None => false,
-        }
+    /// Stores `prefix` followed by `id`; false (and the ID unset) if that
+    /// is empty or longer than CLIENT_ID_MAX.
+    #[inline(never)]
+    pub fn set(&mut self, prefix: &[u8], id: &[u8]) -> bool {
+        self.len = 0;
+        let n = prefix.len() + id.len();
+        let (Some((a, b)), Ok(len)) = (
+            self.buf
+                .get_mut(..n)
+                .and_then(|d| d.split_at_mut_checked(prefix.len())),
+            u8::try_from(n),
+        ) else {
+            return false;
+        };
+        a.copy_from_slice(prefix);
+        b.copy_from_slice(id);
+        self.len = len;
+        n != 0
     }
 }
 
@@ -174,12 +188,20 @@ impl State {
         ev: &mut Events,
         f: impl FnOnce(&mut Core, &mut PortIo<'_>) -> R,
     ) -> R {
-        let r = {
-            let mut io = PortIo::new(&mut self.flags, ev);
-            f(&mut self.core, &mut io)
-        };
+        let r = self.last_core_call(ev, f);
         self.after_core(ev);
         r
+    }
+
+    /// `core_call` as the last thing a section does: what the call caused
+    /// is handled when the section ends (`leave`), in the same order.
+    pub fn last_core_call<R>(
+        &mut self,
+        ev: &mut Events,
+        f: impl FnOnce(&mut Core, &mut PortIo<'_>) -> R,
+    ) -> R {
+        let mut io = PortIo::new(&mut self.flags, ev);
+        f(&mut self.core, &mut io)
     }
 
     fn after_core(&mut self, ev: &mut Events) {
@@ -191,7 +213,8 @@ impl State {
             };
             self.transport_closed(ev, result);
         }
-        if self.flags.print_cloud_details {
+        // Only logs: without the feature `log` there is nothing to do.
+        if cfg!(feature = "log") && self.flags.print_cloud_details {
             self.flags.print_cloud_details = false;
             crate::details::print_cloud_details_of(&self.core);
         }
@@ -276,19 +299,32 @@ impl State {
 /// Maps a core error to the platform's negative errno.
 pub fn errno_of(e: Error) -> i32 {
     use crate::bindings::*;
-    use crate::errno::neg;
-    match e {
-        Error::Access => neg(CW_EACCES),
-        Error::Invalid => neg(CW_EINVAL),
-        Error::MsgSize => neg(CW_EMSGSIZE),
-        Error::NoData => neg(CW_ENODATA),
-        Error::NoDevice => neg(CW_ENXIO),
-        Error::NotSupported => neg(CW_ENOTSUP),
-        Error::Io => neg(CW_EIO),
-        Error::NoMem => neg(CW_ENOMEM),
-        Error::InProgress => neg(CW_EINPROGRESS),
-        Error::Port(rc) => rc,
-    }
+    // Indexed by the match below (in the enum's order, which lets the
+    // compiler use the variant's own number).
+    static ERRNO: [cw_errno; 9] = [
+        CW_EACCES,
+        CW_EINVAL,
+        CW_EMSGSIZE,
+        CW_ENODATA,
+        CW_ENXIO,
+        CW_ENOTSUP,
+        CW_EIO,
+        CW_ENOMEM,
+        CW_EINPROGRESS,
+    ];
+    let i = match e {
+        Error::Access => 0,
+        Error::Invalid => 1,
+        Error::MsgSize => 2,
+        Error::NoData => 3,
+        Error::NoDevice => 4,
+        Error::NotSupported => 5,
+        Error::Io => 6,
+        Error::NoMem => 7,
+        Error::InProgress => 8,
+        Error::Port(rc) => return rc,
+    };
+    crate::errno::neg(ERRNO.get(i).copied().unwrap_or(CW_EIO))
 }
 
 /// 0 or the negative errno of a core result.
@@ -317,8 +353,12 @@ const NONE: i32 = 0;
 /// `.bss` (a result of `i32::MIN` reads as none, as before).
 static DEFERRED: AtomicI32 = AtomicI32::new(NONE);
 
+// DEFERRED is only touched by the lock's owner (the callback that defers
+// itself runs inside a section of the same thread): plain loads and
+// stores suffice, no read-modify-write.
 fn take_deferred() -> Option<i32> {
-    let v = DEFERRED.swap(NONE, Ordering::Relaxed);
+    let v = DEFERRED.load(Ordering::Relaxed);
+    DEFERRED.store(NONE, Ordering::Relaxed);
     (v != NONE).then_some(v ^ i32::MIN)
 }
 
@@ -348,14 +388,31 @@ impl Drop for LockGuard {
 pub fn locked<R>(busy: R, f: impl FnOnce(&mut State, &mut Events) -> R) -> R {
     run(
         || {
-            log::msg(
-                log::ERR,
-                "nrf_cloud: API called from inside the library; refused",
-            );
+            refused_log();
             busy
         },
         f,
     )
+}
+
+fn refused_log() {
+    log::msg(
+        log::ERR,
+        "nrf_cloud: API called from inside the library; refused",
+    );
+}
+
+/// `locked` for a section that raises no events and makes no MQTT port
+/// call (so no disconnect callback can come back into it): no event queue
+/// is set up, and there is nothing to handle when it ends.
+pub fn locked_quiet<R>(busy: R, f: impl FnOnce(&mut State) -> R) -> R {
+    let Some(st) = enter() else {
+        refused_log();
+        return busy;
+    };
+    let r = f(st);
+    release();
+    r
 }
 
 /// Entry of a port callback: like `locked`, except that a callback arriving
@@ -391,7 +448,8 @@ fn enter<'a>() -> Option<&'a mut State> {
     BORROWED.store(true, Ordering::Relaxed);
     // SAFETY: the lock is held and BORROWED was clear, so no other
     // reference to the state exists on any thread; the one returned ends
-    // in `leave`, which clears BORROWED before it unlocks.
+    // in `release` (from `leave` or `locked_quiet`), which clears BORROWED
+    // before it unlocks.
     Some(unsafe { &mut *STATE.0.get() })
 }
 
@@ -401,19 +459,23 @@ fn enter<'a>() -> Option<&'a mut State> {
 fn leave(st: &mut State, ev: &mut Events) {
     st.after_core(ev);
     let handler = st.flags.handler;
-    BORROWED.store(false, Ordering::Relaxed);
-    port::unlock();
+    release();
     ev.deliver(handler);
 }
 
+/// Gives the state and the lock back.
+#[inline(never)]
+fn release() {
+    BORROWED.store(false, Ordering::Relaxed);
+    port::unlock();
+}
+
 /// Records a disconnect callback that came while the state was borrowed.
+/// The first one counts: a later one reports the same close.
 pub fn defer_disconnect(result: i32) {
-    let _ = DEFERRED.compare_exchange(
-        NONE,
-        result ^ i32::MIN,
-        Ordering::Relaxed,
-        Ordering::Relaxed,
-    );
+    if DEFERRED.load(Ordering::Relaxed) == NONE {
+        DEFERRED.store(result ^ i32::MIN, Ordering::Relaxed);
+    }
 }
 
 /// Puts the library back to its power-on state (unit tests only).

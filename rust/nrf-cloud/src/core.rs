@@ -76,8 +76,9 @@ pub struct Core {
     /// Device ID, with room behind it to append any topic suffix.
     pub(crate) id: ByteBuf<ID_CAP>,
     /// The application's version string, kept by reference as NCS keeps
-    /// the pointer `nrf_cloud_init()` was given.
-    pub(crate) app_version: &'static [u8],
+    /// the pointer `nrf_cloud_init()` was given (an `Option`, so that the
+    /// initial state is all zeros and lives in .bss, not in flash).
+    pub(crate) app_version: Option<&'static [u8]>,
     /// Data-channel endpoints from the shadow (valid when `endpoints`).
     pub(crate) prefix: ByteBuf<TOPIC_MAX>,
     /// d2c, with room to append `/bulk` or `/bin`.
@@ -138,7 +139,7 @@ impl Core {
             state: State::Idle,
             settings: UNSET,
             id: ByteBuf::new(),
-            app_version: b"",
+            app_version: None,
             prefix: ByteBuf::new(),
             d2c: ByteBuf::new(),
             c2d: ByteBuf::new(),
@@ -204,11 +205,11 @@ impl Core {
     }
 
     pub fn set_app_version(&mut self, v: &'static [u8]) {
-        self.app_version = v;
+        self.app_version = Some(v);
     }
 
     pub fn app_version(&self) -> &'static [u8] {
-        self.app_version
+        self.app_version.unwrap_or_default()
     }
 
     /// The value loaded from settings key `nrf_cloud/p_sesh`.
