@@ -26,6 +26,14 @@
 #include <zephyr/drivers/hwinfo.h>
 #endif
 
+/* One body for every source this build lacks: the stubs below alias it. */
+static __unused int not_supported(char *buf, size_t len)
+{
+	ARG_UNUSED(buf);
+	ARG_UNUSED(len);
+	return -ENOTSUP;
+}
+
 #if defined(CONFIG_NRF_MODEM_LIB)
 /* Runs an AT command whose answer is one line followed by "OK". */
 static int modem_query(const char *cmd, char *buf, size_t len)
@@ -50,33 +58,24 @@ static int modem_query(const char *cmd, char *buf, size_t len)
 	}
 	return 0;
 }
-#endif
 
 int cw_port_modem_imei(char *buf, size_t len)
 {
-#if defined(CONFIG_NRF_MODEM_LIB)
 	return modem_query("AT+CGSN", buf, len);
-#else
-	ARG_UNUSED(buf);
-	ARG_UNUSED(len);
-	return -ENOTSUP;
-#endif
 }
 
 int cw_port_modem_fw(char *buf, size_t len)
 {
-#if defined(CONFIG_NRF_MODEM_LIB)
 	return modem_query("AT+CGMR", buf, len);
-#else
-	ARG_UNUSED(buf);
-	ARG_UNUSED(len);
-	return -ENOTSUP;
-#endif
 }
+#else
+int cw_port_modem_imei(char *buf, size_t len) ALIAS_OF(not_supported);
+int cw_port_modem_fw(char *buf, size_t len) ALIAS_OF(not_supported);
+#endif
 
+#if defined(CONFIG_MODEM_JWT)
 int cw_port_modem_uuid(char *buf, size_t len)
 {
-#if defined(CONFIG_MODEM_JWT)
 	struct nrf_device_uuid dev;
 	int err;
 
@@ -93,12 +92,10 @@ int cw_port_modem_uuid(char *buf, size_t len)
 	memcpy(buf, dev.str, NRF_DEVICE_UUID_STR_LEN);
 	buf[NRF_DEVICE_UUID_STR_LEN] = '\0';
 	return 0;
-#else
-	ARG_UNUSED(buf);
-	ARG_UNUSED(len);
-	return -ENOTSUP;
-#endif
 }
+#else
+int cw_port_modem_uuid(char *buf, size_t len) ALIAS_OF(not_supported);
+#endif
 
 int cw_port_jwt_generate(int32_t sec_tag, const char *subject, uint32_t valid_s,
 			 char *buf, size_t len)
@@ -131,9 +128,9 @@ int cw_port_jwt_generate(int32_t sec_tag, const char *subject, uint32_t valid_s,
 #endif
 }
 
+#if defined(CONFIG_HWINFO)
 int cw_port_hw_id(char *buf, size_t len)
 {
-#if defined(CONFIG_HWINFO)
 	/* Upper-case hex of the device ID bytes, as NCS's hw_id library. */
 	uint8_t id[16];
 	ssize_t n;
@@ -151,17 +148,15 @@ int cw_port_hw_id(char *buf, size_t len)
 	if (len < (size_t)n * 2 + 1) {
 		return -ENOMEM;
 	}
-	for (ssize_t i = 0; i < n; i++) {
-		static const char hex[] = "0123456789ABCDEF";
+	for (ssize_t i = 0; i < 2 * n; i++) {
+		/* High nibble first. */
+		uint8_t d = (id[i / 2] >> ((i & 1) ? 0 : 4)) & 0x0f;
 
-		buf[2 * i] = hex[id[i] >> 4];
-		buf[2 * i + 1] = hex[id[i] & 0x0f];
+		buf[i] = (char)(d < 10 ? '0' + d : 'A' - 10 + d);
 	}
 	buf[2 * n] = '\0';
 	return 0;
-#else
-	ARG_UNUSED(buf);
-	ARG_UNUSED(len);
-	return -ENOTSUP;
-#endif
 }
+#else
+int cw_port_hw_id(char *buf, size_t len) ALIAS_OF(not_supported);
+#endif

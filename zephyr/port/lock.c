@@ -8,11 +8,18 @@
 #include <zephyr/kernel.h>
 #include <cloudwire/port.h>
 
+#include "lock.h"
+
 static K_MUTEX_DEFINE(cw_state_lock);
+
+void cw_mutex_lock(struct k_mutex *mutex)
+{
+	(void)k_mutex_lock(mutex, K_FOREVER);
+}
 
 void cw_port_lock(void)
 {
-	(void)k_mutex_lock(&cw_state_lock, K_FOREVER);
+	cw_mutex_lock(&cw_state_lock);
 }
 
 void cw_port_unlock(void)

@@ -15,6 +15,7 @@
 #include <zephyr/kernel.h>
 #include <cloudwire/port.h>
 
+#include "lock.h"
 #include "message_buffer.h"
 
 struct message_buffer {
@@ -29,25 +30,42 @@ static struct message_buffer buffers[CW_CONN_COUNT];
 static K_MUTEX_DEFINE(guard);
 static K_CONDVAR_DEFINE(tx_released);
 
+/* Out of line: a call here is smaller than loading the mutex at each site. */
+static __noinline void guard_lock(void)
+{
+	cw_mutex_lock(&guard);
+}
+
+static void guard_unlock(void)
+{
+	(void)k_mutex_unlock(&guard);
+}
+
+/* A constant while there is one connection. */
+static struct message_buffer *buffer_of(uint8_t conn)
+{
+	return &buffers[ARRAY_SIZE(buffers) == 1 ? 0 : conn];
+}
+
 uint8_t *cw_message_buffer_rx_claim(uint8_t conn, size_t len)
 {
-	struct message_buffer *b = &buffers[conn];
+	struct message_buffer *b = buffer_of(conn);
 
 	__ASSERT_NO_MSG(conn < CW_CONN_COUNT && len <= sizeof(b->data));
-	k_mutex_lock(&guard, K_FOREVER);
+	guard_lock();
 	while (b->tx_lent) {
 		(void)k_condvar_wait(&tx_released, &guard, K_FOREVER);
 	}
 	b->rx_len = len;
-	k_mutex_unlock(&guard);
+	guard_unlock();
 	return b->data;
 }
 
 void cw_message_buffer_rx_release(uint8_t conn)
 {
-	k_mutex_lock(&guard, K_FOREVER);
-	buffers[conn].rx_len = 0;
-	k_mutex_unlock(&guard);
+	guard_lock();
+	buffer_of(conn)->rx_len = 0;
+	guard_unlock();
 }
 
 uint8_t *cw_port_tx_buffer(uint8_t conn, size_t *len)
@@ -61,11 +79,11 @@ uint8_t *cw_port_tx_buffer(uint8_t conn, size_t *len)
 		}
 		return NULL;
 	}
-	b = &buffers[conn];
-	k_mutex_lock(&guard, K_FOREVER);
+	b = buffer_of(conn);
+	guard_lock();
 	b->tx_lent = true;
 	offset = MIN(ROUND_UP(b->rx_len, 4), sizeof(b->data));
-	k_mutex_unlock(&guard);
+	guard_unlock();
 	if (len != NULL) {
 		*len = sizeof(b->data) - offset;
 	}
@@ -77,8 +95,8 @@ void cw_port_tx_buffer_release(uint8_t conn)
 	if (conn >= CW_CONN_COUNT) {
 		return;
 	}
-	k_mutex_lock(&guard, K_FOREVER);
-	buffers[conn].tx_lent = false;
+	guard_lock();
+	buffer_of(conn)->tx_lent = false;
 	k_condvar_broadcast(&tx_released);
-	k_mutex_unlock(&guard);
+	guard_unlock();
 }

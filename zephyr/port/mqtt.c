@@ -22,6 +22,7 @@
 #include <cloudwire/capi.h>
 #include <cloudwire/port.h>
 
+#include "lock.h"
 #include "message_buffer.h"
 
 LOG_MODULE_DECLARE(nrf_cloud, CONFIG_NRF_CLOUD_LOG_LEVEL);
@@ -32,10 +33,35 @@ LOG_MODULE_DECLARE(nrf_cloud, CONFIG_NRF_CLOUD_LOG_LEVEL);
 /* Longest wait for the rest of a PUBLISH payload that has begun to arrive. */
 #define PAYLOAD_STALL_TIMEOUT_MS (30 * MSEC_PER_SEC)
 
+/* Broker addresses are made text only for the debug log that shows them. */
+#if defined(CONFIG_LOG) && CONFIG_NRF_CLOUD_LOG_LEVEL >= LOG_LEVEL_DBG
+#define LOG_ADDRESSES 1
+#else
+#define LOG_ADDRESSES 0
+#endif
+
 /* The port's QoS values are the wire values, as Zephyr's enum mqtt_qos. */
 BUILD_ASSERT(MQTT_QOS_0_AT_MOST_ONCE == 0 && MQTT_QOS_1_AT_LEAST_ONCE == 1 &&
 	     MQTT_QOS_2_EXACTLY_ONCE == 2, "enum mqtt_qos is not the wire value");
 BUILD_ASSERT(sizeof(sec_tag_t) == sizeof(int32_t), "sec_tag_t must hold an int32_t");
+/* One store sets the port of either address family. */
+BUILD_ASSERT(offsetof(struct sockaddr_in, sin_port) ==
+	     offsetof(struct sockaddr_in6, sin6_port), "sin_port and sin6_port differ");
+/* cw_port_mqtt_wait() turns revents into CW_POLL_* bits with one shift. */
+BUILD_ASSERT(ZSOCK_POLLIN == CW_POLL_IN && ZSOCK_POLLERR == CW_POLL_ERR << 2 &&
+	     ZSOCK_POLLHUP == CW_POLL_HUP << 2 && ZSOCK_POLLNVAL == CW_POLL_NVAL << 2,
+	     "ZSOCK_POLL* bits moved");
+
+/*
+ * Where struct cw_mqtt_topic has the layout of Zephyr's struct mqtt_topic
+ * (32-bit targets), a SUBSCRIBE passes the caller's array as it is.
+ */
+#define TOPIC_LAYOUT_SAME                                                           \
+	(sizeof(struct cw_mqtt_topic) == sizeof(struct mqtt_topic) &&               \
+	 offsetof(struct cw_mqtt_topic, ptr) == offsetof(struct mqtt_topic, topic.utf8) && \
+	 offsetof(struct cw_mqtt_topic, len) == offsetof(struct mqtt_topic, topic.size) && \
+	 sizeof(size_t) == sizeof(uint32_t) &&                                      \
+	 offsetof(struct cw_mqtt_topic, qos) == offsetof(struct mqtt_topic, qos))
 
 struct cw_mqtt_conn {
 	struct mqtt_client client;
@@ -43,8 +69,8 @@ struct cw_mqtt_conn {
 	sec_tag_t sec_tag;
 	/* True from a successful mqtt_connect() until its DISCONNECT event. */
 	bool open;
-	uint8_t rx_buf[CONFIG_NRF_CLOUD_MQTT_MESSAGE_BUFFER_LEN];
-	uint8_t tx_buf[CONFIG_NRF_CLOUD_MQTT_MESSAGE_BUFFER_LEN];
+	/* wake_fd and poll_lock are set up (by the first connect). */
+	bool wake_ready;
 	/*
 	 * The poll thread waits in cw_port_mqtt_wait(), and for the rest of a
 	 * PUBLISH payload inside cw_port_mqtt_input(), without the library
@@ -52,20 +78,17 @@ struct cw_mqtt_conn {
 	 * that a thread is polling is not safe on every socket layer (the
 	 * TLS layer then skips the inner socket's poll clean-up, which
 	 * corrupts NSOS's poll list on native_sim and loses later wake-ups).
-	 * So the closer first wakes the waiter through wake_fd and waits on
-	 * poll_left until it is out of zsock_poll(). Guarded by wait_guard.
+	 * So the poller holds poll_lock while it is in zsock_poll(), and the
+	 * closer wakes it through wake_fd and takes poll_lock before it closes.
 	 */
 	int wake_fd;
-	bool wake_ready;
-	bool polling;
-	bool closing;
-	struct k_sem poll_left;
+	struct k_mutex poll_lock;
+	uint8_t rx_buf[CONFIG_NRF_CLOUD_MQTT_MESSAGE_BUFFER_LEN];
+	uint8_t tx_buf[CONFIG_NRF_CLOUD_MQTT_MESSAGE_BUFFER_LEN];
 };
 
 /* All connections use the nRF Cloud sizes while it is the only one. */
 static struct cw_mqtt_conn conns[CW_CONN_COUNT];
-
-static K_MUTEX_DEFINE(wait_guard);
 
 static struct cw_mqtt_conn *conn_get(uint8_t conn)
 {
@@ -76,78 +99,64 @@ static uint8_t conn_index(const struct mqtt_client *client)
 {
 	const struct cw_mqtt_conn *c = CONTAINER_OF(client, struct cw_mqtt_conn, client);
 
-	return (uint8_t)(c - conns);
+	/* A constant while there is one connection. */
+	return ARRAY_SIZE(conns) == 1 ? 0 : (uint8_t)(c - conns);
 }
 
 /*
  * zsock_poll() for input on the MQTT socket, which a close from another
- * thread interrupts (see wake_fd). Returns as zsock_poll(), with the
- * socket's revents in *revents, or -ECANCELED when the socket is being
- * closed (the caller must then leave it alone).
+ * thread interrupts (see wake_fd). Returns the socket's revents (> 0),
+ * 0 on timeout, -errno on error, or -ECANCELED when the connection is being
+ * or has been closed (the caller must then leave the socket alone).
  */
-static int socket_poll(struct cw_mqtt_conn *c, int timeout_ms, short *revents)
+static int socket_poll(struct cw_mqtt_conn *c, int timeout_ms)
 {
 	struct zsock_pollfd fds[2];
-	zvfs_eventfd_t value;
-	bool closing;
-	int n;
-	int err;
+	int n = -ECANCELED;
 
-	k_mutex_lock(&wait_guard, K_FOREVER);
-	if (c->closing) {
-		k_mutex_unlock(&wait_guard);
-		return -ECANCELED;
+	cw_mutex_lock(&c->poll_lock);
+	if (c->open) {
+		fds[0] = (struct zsock_pollfd){
+			.fd = c->client.transport.tls.sock,
+			.events = ZSOCK_POLLIN,
+		};
+		fds[1] = (struct zsock_pollfd){
+			.fd = c->wake_fd,
+			.events = ZSOCK_POLLIN,
+		};
+		n = zsock_poll(fds, ARRAY_SIZE(fds), timeout_ms);
+		if (n < 0) {
+			n = -errno;
+		} else if (fds[1].revents != 0) {
+			/* Woken by a closer, which empties wake_fd itself. */
+			n = -ECANCELED;
+		} else {
+			/* Non-zero exactly when zsock_poll() counted the socket. */
+			n = (uint16_t)fds[0].revents;
+		}
 	}
-	c->polling = true;
-	k_mutex_unlock(&wait_guard);
-
-	fds[0] = (struct zsock_pollfd){
-		.fd = c->client.transport.tls.sock,
-		.events = ZSOCK_POLLIN,
-	};
-	fds[1] = (struct zsock_pollfd){
-		.fd = c->wake_fd,
-		.events = ZSOCK_POLLIN,
-	};
-	n = zsock_poll(fds, ARRAY_SIZE(fds), timeout_ms);
-	err = errno;
-
-	k_mutex_lock(&wait_guard, K_FOREVER);
-	c->polling = false;
-	closing = c->closing;
-	if (closing) {
-		/* Non-blocking: empties the wake-up count if it was written. */
-		(void)zvfs_eventfd_read(c->wake_fd, &value);
-		k_sem_give(&c->poll_left);
-	}
-	k_mutex_unlock(&wait_guard);
-
-	if (closing) {
-		return -ECANCELED;
-	}
-	if (n < 0) {
-		return -err;
-	}
-	*revents = fds[0].revents;
+	(void)k_mutex_unlock(&c->poll_lock);
 	return n;
 }
 
 /*
- * Reads len bytes of the current PUBLISH payload into buf. Non-blocking
- * reads plus poll work on blocking and on O_NONBLOCK sockets
- * (CONFIG_NRF_CLOUD_SEND_NONBLOCKING) alike: a blocking read on an
- * O_NONBLOCK socket would fail with EAGAIN and the client would drop the
- * connection. A read error has already closed the connection; a stall
- * closes it here, since the stream cannot be resynchronised.
+ * Reads len bytes of the current PUBLISH payload into buf, which holds
+ * CW_MESSAGE_BUFFER_LEN bytes: a longer payload is read over the start of
+ * buf again and again, i.e. drained. Non-blocking reads plus poll work on
+ * blocking and on O_NONBLOCK sockets (CONFIG_NRF_CLOUD_SEND_NONBLOCKING)
+ * alike: a blocking read on an O_NONBLOCK socket would fail with EAGAIN and
+ * the client would drop the connection. A read error has already closed
+ * the connection; a stall closes it here, since the stream cannot be
+ * resynchronised.
  */
 static int payload_read(struct cw_mqtt_conn *c, uint8_t *buf, size_t len)
 {
 	while (len > 0) {
-		int n = mqtt_read_publish_payload(&c->client, buf, len);
+		int n = mqtt_read_publish_payload(&c->client, buf,
+						  MIN(len, CW_MESSAGE_BUFFER_LEN));
 
 		if (n == -EAGAIN) {
-			short revents = 0;
-			int ready = socket_poll(c, PAYLOAD_STALL_TIMEOUT_MS, &revents);
+			int ready = socket_poll(c, PAYLOAD_STALL_TIMEOUT_MS);
 
 			if (ready == -ECANCELED) {
 				/* Another thread is closing the connection. */
@@ -166,35 +175,20 @@ static int payload_read(struct cw_mqtt_conn *c, uint8_t *buf, size_t len)
 		if (n == 0) {
 			return -EIO;
 		}
-		buf += n;
+		if (len <= CW_MESSAGE_BUFFER_LEN) {
+			buf += n;
+		}
 		len -= (size_t)n;
 	}
 	return 0;
 }
 
-/* Reads and throws away a payload too large for the payload buffer. */
-static int payload_drain(struct cw_mqtt_conn *c, uint8_t conn, size_t len)
-{
-	uint8_t *buf = cw_message_buffer_rx_claim(conn, CW_MESSAGE_BUFFER_LEN);
-	int err = 0;
-
-	while (len > 0 && err == 0) {
-		size_t chunk = MIN(len, CW_MESSAGE_BUFFER_LEN);
-
-		err = payload_read(c, buf, chunk);
-		len -= chunk;
-	}
-	cw_message_buffer_rx_release(conn);
-	return err;
-}
-
-static void on_publish(struct cw_mqtt_conn *c, uint8_t conn, const struct mqtt_evt *evt)
+static __noinline void on_publish(struct cw_mqtt_conn *c, uint8_t conn, const struct mqtt_evt *evt)
 {
 	const struct mqtt_publish_param *pub = &evt->param.publish;
-	const uint8_t *topic = pub->message.topic.topic.utf8;
-	size_t topic_len = pub->message.topic.topic.size;
+	const struct mqtt_topic *topic = &pub->message.topic;
 	size_t len = pub->message.payload.len;
-	uint8_t qos = pub->message.topic.qos;
+	bool fits = len <= CONFIG_NRF_CLOUD_MQTT_PAYLOAD_BUFFER_LEN;
 	uint8_t *payload;
 	int err;
 
@@ -204,31 +198,25 @@ static void on_publish(struct cw_mqtt_conn *c, uint8_t conn, const struct mqtt_e
 		return;
 	}
 
-	if (len > CONFIG_NRF_CLOUD_MQTT_PAYLOAD_BUFFER_LEN) {
-		err = payload_drain(c, conn, len);
-		if (err) {
-			/* The failure has closed the connection. */
-			return;
-		}
-		cw_mqtt_on_publish_too_large(conn, topic, topic_len, len);
-		return;
-	}
-
-	/* The payload and its NUL stay in the buffer while the library hands
-	 * it to the application.
+	/* A payload that fits stays in the buffer, with its NUL, while the
+	 * library hands it to the application; a larger one is drained.
 	 */
-	payload = cw_message_buffer_rx_claim(conn, len + 1);
+	payload = cw_message_buffer_rx_claim(conn, MIN(len + 1, CW_MESSAGE_BUFFER_LEN));
 	err = payload_read(c, payload, len);
-	if (err == 0) {
+	if (err == 0 && fits) {
 		payload[len] = '\0';
-		cw_mqtt_on_publish(conn, topic, topic_len, payload, len, qos, pub->message_id);
+		cw_mqtt_on_publish(conn, topic->topic.utf8, topic->topic.size, payload, len,
+				   topic->qos, pub->message_id);
 	}
 	cw_message_buffer_rx_release(conn);
 	if (err) {
+		/* The failure has closed the connection. */
 		return;
 	}
 
-	if (qos == MQTT_QOS_1_AT_LEAST_ONCE && c->open) {
+	if (!fits) {
+		cw_mqtt_on_publish_too_large(conn, topic->topic.utf8, topic->topic.size, len);
+	} else if (topic->qos == MQTT_QOS_1_AT_LEAST_ONCE && c->open) {
 		const struct mqtt_puback_param ack = { .message_id = pub->message_id };
 
 		err = mqtt_publish_qos1_ack(&c->client, &ack);
@@ -292,14 +280,16 @@ static void client_setup(struct cw_mqtt_conn *c, const struct cw_mqtt_conn_param
 	struct mqtt_client *client = &c->client;
 	struct mqtt_sec_config *tls = &client->transport.tls.config;
 
+	/* Zeroes the rest: no user name, password or cipher list. */
 	mqtt_client_init(client);
 	client->broker = &c->broker;
 	client->evt_cb = mqtt_evt_handler;
 	client->client_id.utf8 = params->client_id;
 	client->client_id.size = (uint32_t)params->client_id_len;
-	client->user_name = NULL;
-	client->password = NULL;
-	client->protocol_version = MQTT_VERSION_3_1_1;
+	if (IS_ENABLED(CONFIG_MQTT_VERSION_5_0)) {
+		/* Otherwise mqtt_client_init() has chosen 3.1.1. */
+		client->protocol_version = MQTT_VERSION_3_1_1;
+	}
 	client->keepalive = params->keepalive_s;
 	client->clean_session = params->clean_session ? 1U : 0U;
 	client->rx_buf = c->rx_buf;
@@ -310,43 +300,33 @@ static void client_setup(struct cw_mqtt_conn *c, const struct cw_mqtt_conn_param
 	c->sec_tag = (sec_tag_t)params->sec_tag;
 	client->transport.type = MQTT_TRANSPORT_SECURE;
 	tls->peer_verify = TLS_PEER_VERIFY_REQUIRED;
-	tls->cipher_list = NULL;
-	tls->cipher_count = 0;
 	tls->sec_tag_list = &c->sec_tag;
 	tls->sec_tag_count = 1;
 	/* Server name for SNI and for checking the server's certificate. */
 	tls->hostname = params->host;
 }
 
-/* TCP + TLS + CONNECT to one address. */
-static int connect_addr(struct cw_mqtt_conn *c, const struct sockaddr *addr, uint16_t port)
+/* TCP + TLS + CONNECT to the address in c->broker. */
+static int connect_broker(struct cw_mqtt_conn *c, uint16_t port)
 {
+	struct sockaddr *addr = (struct sockaddr *)&c->broker;
 	char ip[NET_IPV6_ADDR_LEN];
-	const void *in_addr;
 	int err;
 
-	memset(&c->broker, 0, sizeof(c->broker));
-	if (addr->sa_family == AF_INET6) {
-		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&c->broker;
+	net_sin(addr)->sin_port = htons(port);
+	if (LOG_ADDRESSES) {
+		const void *in_addr = addr->sa_family == AF_INET6 ?
+			(const void *)&net_sin6(addr)->sin6_addr :
+			(const void *)&net_sin(addr)->sin_addr;
 
-		memcpy(in6, addr, sizeof(*in6));
-		in6->sin6_port = htons(port);
-		in_addr = &in6->sin6_addr;
-	} else {
-		struct sockaddr_in *in4 = (struct sockaddr_in *)&c->broker;
-
-		memcpy(in4, addr, sizeof(*in4));
-		in4->sin_port = htons(port);
-		in_addr = &in4->sin_addr;
+		if (zsock_inet_ntop(addr->sa_family, in_addr, ip, sizeof(ip)) == NULL) {
+			strcpy(ip, "?");
+		}
+		LOG_DBG("Connecting to %s port %u", ip, port);
 	}
-
-	if (zsock_inet_ntop(addr->sa_family, in_addr, ip, sizeof(ip)) == NULL) {
-		strcpy(ip, "?");
-	}
-	LOG_DBG("Connecting to %s port %u", ip, port);
 
 	err = mqtt_connect(&c->client);
-	if (err) {
+	if (LOG_ADDRESSES && err) {
 		LOG_DBG("%s: mqtt_connect failed: %d", ip, err);
 	}
 	return err;
@@ -375,7 +355,10 @@ static int connect_family(struct cw_mqtt_conn *c, const struct cw_mqtt_conn_para
 		if (ai->ai_addr == NULL || ai->ai_family != family) {
 			continue;
 		}
-		err = connect_addr(c, ai->ai_addr, params->port);
+		memcpy(&c->broker, ai->ai_addr,
+		       IS_ENABLED(CONFIG_NET_IPV6) && family == AF_INET6 ?
+		       sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in));
+		err = connect_broker(c, params->port);
 		if (err == 0) {
 			break;
 		}
@@ -386,13 +369,14 @@ static int connect_family(struct cw_mqtt_conn *c, const struct cw_mqtt_conn_para
 
 static int connect_static_ipv4(struct cw_mqtt_conn *c, const struct cw_mqtt_conn_params *params)
 {
-	struct sockaddr_in addr = { .sin_family = AF_INET };
+	struct sockaddr_in *addr = (struct sockaddr_in *)&c->broker;
 
-	if (zsock_inet_pton(AF_INET, params->static_ipv4, &addr.sin_addr) != 1) {
+	addr->sin_family = AF_INET;
+	if (zsock_inet_pton(AF_INET, params->static_ipv4, &addr->sin_addr) != 1) {
 		LOG_ERR("Bad static IPv4 address: %s", params->static_ipv4);
 		return -EINVAL;
 	}
-	return connect_addr(c, (const struct sockaddr *)&addr, params->port);
+	return connect_broker(c, params->port);
 }
 
 /* Applies the NRF_CLOUD_SEND_* socket choice; failures only warn. */
@@ -433,7 +417,7 @@ int cw_port_mqtt_connect(uint8_t conn, const struct cw_mqtt_conn_params *params)
 			LOG_ERR("No eventfd for the poll thread: errno %d", errno);
 			return -ENOMEM;
 		}
-		k_sem_init(&c->poll_left, 0, 1);
+		k_mutex_init(&c->poll_lock);
 		c->wake_ready = true;
 	}
 
@@ -462,67 +446,51 @@ int cw_port_mqtt_connect(uint8_t conn, const struct cw_mqtt_conn_params *params)
 	return 0;
 }
 
-/*
- * Before the socket is closed: gets the poll thread out of zsock_poll() and
- * keeps it out until close_done(). A no-op when the caller is the poll
- * thread itself (it is not polling then).
- */
-static void close_begin(struct cw_mqtt_conn *c)
+static int disconnect_client(struct mqtt_client *client)
 {
-	bool wait;
-
-	k_mutex_lock(&wait_guard, K_FOREVER);
-	c->closing = true;
-	wait = c->polling;
-	if (wait) {
-		k_sem_reset(&c->poll_left);
-		(void)zvfs_eventfd_write(c->wake_fd, 1);
-	}
-	k_mutex_unlock(&wait_guard);
-	if (wait) {
-		(void)k_sem_take(&c->poll_left, K_FOREVER);
-	}
+	return mqtt_disconnect(client, NULL);
 }
 
-static void close_done(struct cw_mqtt_conn *c)
+/*
+ * Runs fn on the open connection's client, as the functions below return:
+ * -EINVAL for an unknown connection, -ENOTCONN when it is not open. When
+ * fn closes the socket, the poll thread is first woken out of zsock_poll()
+ * and kept out until fn has returned (see poll_lock); a no-op wait when the
+ * caller is the poll thread itself (it is not polling then).
+ */
+static int client_call(uint8_t conn, int (*fn)(struct mqtt_client *client), bool closes)
 {
-	k_mutex_lock(&wait_guard, K_FOREVER);
-	c->closing = false;
-	k_mutex_unlock(&wait_guard);
+	struct cw_mqtt_conn *c = conn_get(conn);
+	zvfs_eventfd_t value;
+	int err;
+
+	if (c == NULL) {
+		return -EINVAL;
+	}
+	if (!c->open) {
+		return -ENOTCONN;
+	}
+	if (closes) {
+		(void)zvfs_eventfd_write(c->wake_fd, 1);
+		cw_mutex_lock(&c->poll_lock);
+		/* Non-blocking: takes the wake-up back, used or not. */
+		(void)zvfs_eventfd_read(c->wake_fd, &value);
+	}
+	err = fn(&c->client);
+	if (closes) {
+		(void)k_mutex_unlock(&c->poll_lock);
+	}
+	return err;
 }
 
 int cw_port_mqtt_disconnect(uint8_t conn)
 {
-	struct cw_mqtt_conn *c = conn_get(conn);
-	int err;
-
-	if (c == NULL) {
-		return -EINVAL;
-	}
-	if (!c->open) {
-		return -ENOTCONN;
-	}
-	close_begin(c);
-	err = mqtt_disconnect(&c->client, NULL);
-	close_done(c);
-	return err;
+	return client_call(conn, disconnect_client, true);
 }
 
 int cw_port_mqtt_abort(uint8_t conn)
 {
-	struct cw_mqtt_conn *c = conn_get(conn);
-	int err;
-
-	if (c == NULL) {
-		return -EINVAL;
-	}
-	if (!c->open) {
-		return -ENOTCONN;
-	}
-	close_begin(c);
-	err = mqtt_abort(&c->client);
-	close_done(c);
-	return err;
+	return client_call(conn, mqtt_abort, true);
 }
 
 int cw_port_mqtt_publish(uint8_t conn, const uint8_t *topic, size_t topic_len,
@@ -530,15 +498,7 @@ int cw_port_mqtt_publish(uint8_t conn, const uint8_t *topic, size_t topic_len,
 			 uint16_t msg_id)
 {
 	struct cw_mqtt_conn *c = conn_get(conn);
-	struct mqtt_publish_param pub = {
-		.message.topic.topic.utf8 = topic,
-		.message.topic.topic.size = (uint32_t)topic_len,
-		.message.topic.qos = qos,
-		/* Zephyr's struct is not const-correct; the payload is only read. */
-		.message.payload.data = (uint8_t *)payload,
-		.message.payload.len = (uint32_t)payload_len,
-		.message_id = msg_id,
-	};
+	struct mqtt_publish_param pub;
 
 	if (c == NULL || topic == NULL || (payload == NULL && payload_len > 0) ||
 	    qos > MQTT_QOS_2_EXACTLY_ONCE) {
@@ -547,6 +507,21 @@ int cw_port_mqtt_publish(uint8_t conn, const uint8_t *topic, size_t topic_len,
 	if (!c->open) {
 		return -ENOTCONN;
 	}
+	/* Field by field is smaller than an initialiser, which zeroes first;
+	 * members beyond the flags (MQTT 5 properties) are zeroed here.
+	 */
+	if (sizeof(pub) != offsetof(struct mqtt_publish_param, message_id) + sizeof(uint32_t)) {
+		memset(&pub, 0, sizeof(pub));
+	}
+	pub.message.topic.topic.utf8 = topic;
+	pub.message.topic.topic.size = (uint32_t)topic_len;
+	pub.message.topic.qos = qos;
+	/* Zephyr's struct is not const-correct; the payload is only read. */
+	pub.message.payload.data = (uint8_t *)payload;
+	pub.message.payload.len = (uint32_t)payload_len;
+	pub.message_id = msg_id;
+	pub.dup_flag = 0U;
+	pub.retain_flag = 0U;
 	return mqtt_publish(&c->client, &pub);
 }
 
@@ -555,65 +530,46 @@ int cw_port_mqtt_subscribe(uint8_t conn, const struct cw_mqtt_topic *topics,
 {
 	struct cw_mqtt_conn *c = conn_get(conn);
 	struct mqtt_topic list[SUBSCRIBE_MAX_TOPICS];
-	const struct mqtt_subscription_list sub = {
+	struct mqtt_subscription_list sub = {
 		.list = list,
 		.list_count = (uint16_t)count,
 		.message_id = msg_id,
 	};
 
-	if (c == NULL || topics == NULL || count == 0 || count > ARRAY_SIZE(list)) {
+	if (c == NULL || topics == NULL || count == 0 || count > SUBSCRIBE_MAX_TOPICS) {
 		return -EINVAL;
 	}
 	if (!c->open) {
 		return -ENOTCONN;
 	}
-	for (size_t i = 0; i < count; i++) {
-		list[i] = (struct mqtt_topic){
-			.topic.utf8 = topics[i].ptr,
-			.topic.size = (uint32_t)topics[i].len,
-			.qos = topics[i].qos,
-		};
+	if (TOPIC_LAYOUT_SAME) {
+		/* Only read by the client. */
+		sub.list = (struct mqtt_topic *)(uintptr_t)topics;
+	} else {
+		for (size_t i = 0; i < count; i++) {
+			list[i] = (struct mqtt_topic){
+				.topic.utf8 = topics[i].ptr,
+				.topic.size = (uint32_t)topics[i].len,
+				.qos = topics[i].qos,
+			};
+		}
 	}
 	return mqtt_subscribe(&c->client, &sub);
 }
 
 int cw_port_mqtt_input(uint8_t conn)
 {
-	struct cw_mqtt_conn *c = conn_get(conn);
-
-	if (c == NULL) {
-		return -EINVAL;
-	}
-	if (!c->open) {
-		return -ENOTCONN;
-	}
-	return mqtt_input(&c->client);
+	return client_call(conn, mqtt_input, false);
 }
 
 int cw_port_mqtt_live(uint8_t conn)
 {
-	struct cw_mqtt_conn *c = conn_get(conn);
-
-	if (c == NULL) {
-		return -EINVAL;
-	}
-	if (!c->open) {
-		return -ENOTCONN;
-	}
-	return mqtt_live(&c->client);
+	return client_call(conn, mqtt_live, false);
 }
 
 int cw_port_mqtt_ping(uint8_t conn)
 {
-	struct cw_mqtt_conn *c = conn_get(conn);
-
-	if (c == NULL) {
-		return -EINVAL;
-	}
-	if (!c->open) {
-		return -ENOTCONN;
-	}
-	return mqtt_ping(&c->client);
+	return client_call(conn, mqtt_ping, false);
 }
 
 int cw_port_mqtt_keepalive_set(uint8_t conn, uint16_t keepalive_s)
@@ -641,9 +597,7 @@ int cw_port_mqtt_keepalive_time_left(uint8_t conn)
 int cw_port_mqtt_wait(uint8_t conn, int32_t timeout_ms)
 {
 	struct cw_mqtt_conn *c = conn_get(conn);
-	short revents = 0;
 	int n;
-	int bits = 0;
 
 	if (c == NULL) {
 		return -EINVAL;
@@ -651,7 +605,7 @@ int cw_port_mqtt_wait(uint8_t conn, int32_t timeout_ms)
 	if (!c->open) {
 		return -ENOTCONN;
 	}
-	n = socket_poll(c, timeout_ms < 0 ? -1 : timeout_ms, &revents);
+	n = socket_poll(c, timeout_ms < 0 ? -1 : timeout_ms);
 	if (n == -ECANCELED) {
 		/* Closed by another thread: what polling a closed socket gives. */
 		return CW_POLL_NVAL;
@@ -659,19 +613,8 @@ int cw_port_mqtt_wait(uint8_t conn, int32_t timeout_ms)
 	if (n <= 0) {
 		return n;
 	}
-	if (revents & ZSOCK_POLLIN) {
-		bits |= CW_POLL_IN;
-	}
-	if (revents & ZSOCK_POLLERR) {
-		bits |= CW_POLL_ERR;
-	}
-	if (revents & ZSOCK_POLLHUP) {
-		bits |= CW_POLL_HUP;
-	}
-	if (revents & ZSOCK_POLLNVAL) {
-		bits |= CW_POLL_NVAL;
-	}
-	return bits;
+	/* POLLIN stays, POLLERR/HUP/NVAL move down to CW_POLL_ERR/HUP/NVAL. */
+	return (n & CW_POLL_IN) | ((n >> 2) & (CW_POLL_ERR | CW_POLL_HUP | CW_POLL_NVAL));
 }
 
 int cw_port_mqtt_socket(uint8_t conn)

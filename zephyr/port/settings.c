@@ -40,9 +40,12 @@ static int load_one(const char *rest, size_t len, settings_read_cb read_cb,
 	return 0;
 }
 
-static int settings_ready(void)
+/* Checks the arguments, then initialises settings once (later calls return at once). */
+static __noinline int settings_ready(const char *key, const void *buf, size_t len)
 {
-	/* Initialises once; later calls return at once. */
+	if (key == NULL || (buf == NULL && len > 0)) {
+		return -EINVAL;
+	}
 	return settings_subsys_init();
 }
 
@@ -51,32 +54,19 @@ int cw_port_settings_load(const char *key, void *buf, size_t len)
 	struct load_request req = { .buf = buf, .len = len, .result = -ENOENT };
 	int err;
 
-	if (key == NULL || (buf == NULL && len > 0)) {
-		return -EINVAL;
+	err = settings_ready(key, buf, len);
+	if (err == 0) {
+		err = settings_load_subtree_direct(key, load_one, &req);
 	}
-	err = settings_ready();
-	if (err) {
-		return err;
-	}
-	err = settings_load_subtree_direct(key, load_one, &req);
-	if (err) {
-		return err;
-	}
-	return req.result;
+	return err ? err : req.result;
 }
 
 int cw_port_settings_save(const char *key, const void *buf, size_t len)
 {
 	int err;
 
-	if (key == NULL || (buf == NULL && len > 0)) {
-		return -EINVAL;
-	}
-	err = settings_ready();
-	if (err) {
-		return err;
-	}
-	return settings_save_one(key, buf, len);
+	err = settings_ready(key, buf, len);
+	return err ? err : settings_save_one(key, buf, len);
 }
 
 #else /* !CONFIG_SETTINGS */

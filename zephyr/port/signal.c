@@ -9,6 +9,8 @@
 #include <zephyr/kernel.h>
 #include <cloudwire/port.h>
 
+#include "timeout.h"
+
 static K_SEM_DEFINE(nrf_cloud_signal, 0, 1);
 
 static struct k_sem *const signals[] = {
@@ -26,13 +28,12 @@ void cw_port_signal_give(uint8_t conn)
 
 int cw_port_signal_take(uint8_t conn, int32_t timeout_ms)
 {
-	k_timeout_t timeout = timeout_ms < 0 ? K_FOREVER : K_MSEC(timeout_ms);
 	int err;
 
 	if (conn >= CW_CONN_COUNT) {
 		return -EINVAL;
 	}
-	err = k_sem_take(signals[conn], timeout);
+	err = k_sem_take(signals[conn], K_TICKS(cw_timeout_ticks(timeout_ms)));
 	/* K_NO_WAIT reports -EBUSY; the contract has one "not taken" code. */
 	return err == -EBUSY ? -EAGAIN : err;
 }

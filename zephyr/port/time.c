@@ -8,6 +8,13 @@
 #include <zephyr/kernel.h>
 #include <cloudwire/port.h>
 
+#include "timeout.h"
+
+k_ticks_t cw_timeout_ticks(int32_t ms)
+{
+	return ms < 0 ? K_TICKS_FOREVER : K_MSEC(ms).ticks;
+}
+
 int64_t cw_port_uptime_ms(void)
 {
 	return k_uptime_get();
@@ -16,6 +23,6 @@ int64_t cw_port_uptime_ms(void)
 void cw_port_sleep_ms(int32_t ms)
 {
 	if (ms > 0) {
-		k_msleep(ms);
+		(void)k_sleep(K_TICKS(cw_timeout_ticks(ms)));
 	}
 }
