@@ -14,8 +14,8 @@
 //! a member name is only compared with the children of the node its object
 //! belongs to, and objects no path goes through cost nothing.
 
-use crate::scan::{key_is, Value};
-use crate::string::Str;
+use crate::string::{Str, CMP_MAX};
+use crate::value::{same_inline, Value};
 
 /// Longest path (in member names) that can match.
 pub const PATH_MAX: usize = 8;
@@ -179,128 +179,165 @@ impl<'s, 'p> Tree<'s, 'p> {
     }
 }
 
-/// Whether plain member name `raw` can be `node`'s name (`None`: escaped,
-/// so it can be any).
-#[inline(always)]
-fn maybe(node: &Node<'_>, raw: Option<&[u8]>) -> bool {
-    raw.is_none_or(|r| {
-        r.len() == node.name.len() && r.first().map_or(0, |c| c | 0x20) == node.first
-    })
-}
-
+/// What the scanner records while it parses (see the module comment).
 pub(crate) struct Capture<'s, 'p, 'o, 'a> {
     set: Tree<'s, 'p>,
     out: &'o mut [Option<Value<'a>>],
-    /// Per container depth (1 = root): the node whose value the container
-    /// is, and where it starts.
-    node: [u8; LEVELS],
-    start: [usize; LEVELS],
-    /// The node the value after the last key belongs to.
+    doc: &'a [u8],
+    /// Depth of the innermost container that is the value of a node (0:
+    /// none yet). Paths only go through such containers, so they are the
+    /// ones at depths 1..=`top`; deeper ones cost nothing.
+    top: usize,
+    /// Per depth 1..=`top`: the paths that end at the container, how much
+    /// of the document is left from its start on, and the first candidate
+    /// for the names in it.
+    ends: [u32; LEVELS],
+    left: [usize; LEVELS],
+    kids: [u8; LEVELS],
+    /// The node the value after the last name belongs to.
     cur: u8,
     /// Nodes already matched (only the first matching member counts).
     seen: u32,
 }
 
 impl<'s, 'p, 'o, 'a> Capture<'s, 'p, 'o, 'a> {
-    pub(crate) fn new(set: Tree<'s, 'p>, out: &'o mut [Option<Value<'a>>]) -> Self {
+    pub(crate) fn new(doc: &'a [u8], set: Tree<'s, 'p>, out: &'o mut [Option<Value<'a>>]) -> Self {
         Capture {
             set,
             out,
-            node: [NONE; LEVELS],
-            start: [0; LEVELS],
+            doc,
+            top: 0,
+            ends: [0; LEVELS],
+            left: [0; LEVELS],
+            kids: [NONE; LEVELS],
             // The root value leads to the root's children.
             cur: ROOT,
             seen: 0,
         }
     }
 
-    /// A member name inside the container at `depth`.
-    #[inline]
-    pub(crate) fn key(&mut self, depth: usize, key: Str<'_>) {
-        self.cur = NONE;
-        let parent = self.node.get(depth).copied().unwrap_or(NONE);
-        if parent != NONE {
-            self.key_in(parent, key);
-        }
-    }
-
-    #[inline]
-    fn key_in(&mut self, parent: u8, key: Str<'_>) {
-        let set = self.set;
-        // An escaped name is compared in full with every candidate.
-        let raw = if key.maybe_escaped() {
-            None
-        } else {
-            Some(key.raw())
-        };
-        let mut n = match set.node(parent) {
-            Some(node) => node.child,
-            None => set.root,
-        };
-        while let Some(node) = set.node(n) {
-            if maybe(node, raw) && key_is(key, node.name, true) {
-                // Siblings' names differ, so no other one can match; only
-                // the first member with this name counts.
-                let bit = 1u32 << (n & 31);
-                if self.seen & bit == 0 {
-                    self.seen |= bit;
-                    self.cur = n;
-                }
-                return;
-            }
-            n = node.next;
-        }
-    }
-
-    /// A container opens at `i`; it is at `depth`.
-    #[inline]
-    pub(crate) fn open(&mut self, depth: usize, i: usize) {
-        if let Some(n) = self.node.get_mut(depth) {
-            *n = self.cur;
-        }
-        if let Some(s) = self.start.get_mut(depth) {
-            *s = i;
-        }
-        self.cur = NONE;
-    }
-
-    /// Stores `value` for the paths that end at node `n` (most nodes on a
-    /// path end none: those cost no call).
+    /// A member name inside the container at `depth` (`escaped`: it may
+    /// have escapes).
     #[inline(always)]
-    fn store(&mut self, n: u8, value: Value<'a>) {
-        let mask = self.set.node(n).map_or(0, |node| node.ends);
-        if mask != 0 {
-            self.store_mask(mask, value);
+    pub(crate) fn key(&mut self, depth: usize, name: &[u8], escaped: bool) {
+        self.cur = NONE;
+        if depth == self.top {
+            let kids = self.kids.get(depth).copied().unwrap_or(NONE);
+            let n = if escaped {
+                find_escaped(self.set.nodes, kids, name)
+            } else {
+                find(self.set.nodes, kids, name)
+            };
+            // Only the first member with a given name counts.
+            let bit = 1u32 << (n & 31);
+            if n != NONE && self.seen & bit == 0 {
+                self.seen |= bit;
+                self.cur = n;
+            }
+        }
+    }
+
+    /// A container at `depth` opens where `left` bytes of the document
+    /// are left.
+    #[inline(always)]
+    pub(crate) fn open(&mut self, depth: usize, left: usize) {
+        if self.cur != NONE {
+            self.open_in(depth, left);
         }
     }
 
     #[inline(never)]
-    fn store_mask(&mut self, mut mask: u32, value: Value<'a>) {
+    fn open_in(&mut self, depth: usize, left: usize) {
+        let set = self.set;
+        let (ends, kids) = match set.node(self.cur) {
+            Some(node) => (node.ends, node.child),
+            None => (0, set.root),
+        };
+        if let (Some(e), Some(l), Some(k)) = (
+            self.ends.get_mut(depth),
+            self.left.get_mut(depth),
+            self.kids.get_mut(depth),
+        ) {
+            *e = ends;
+            *l = left;
+            *k = kids;
+            self.top = depth;
+        }
+        self.cur = NONE;
+    }
+
+    /// The container at `depth` closed where `left` bytes are left.
+    #[inline(always)]
+    pub(crate) fn close(&mut self, depth: usize, left: usize) {
+        if depth == self.top {
+            self.top = depth - 1;
+            let mask = self.ends.get(depth).copied().unwrap_or(0);
+            let from = self.left.get(depth).copied().unwrap_or(0);
+            self.store(mask, from, left);
+        }
+    }
+
+    /// A scalar value ran from where `from` bytes of the document were left
+    /// to where `to` are.
+    #[inline(always)]
+    pub(crate) fn scalar(&mut self, from: usize, to: usize) {
+        if self.cur != NONE {
+            let mask = self.set.node(self.cur).map_or(0, |node| node.ends);
+            self.store(mask, from, to);
+            self.cur = NONE;
+        }
+    }
+
+    /// A value ran from where `from` bytes of the document were left to
+    /// where `to` are: it is stored for the paths in `mask`.
+    #[inline(always)]
+    fn store(&mut self, mask: u32, from: usize, to: usize) {
+        if mask != 0 {
+            self.store_in(mask, from, to);
+        }
+    }
+
+    #[inline(never)]
+    fn store_in(&mut self, mut mask: u32, from: usize, to: usize) {
+        let doc = self.doc;
+        let Some(raw) = doc.get(doc.len().wrapping_sub(from)..doc.len().wrapping_sub(to)) else {
+            return;
+        };
         while mask != 0 {
             let p = usize::try_from(mask.trailing_zeros()).unwrap_or(usize::MAX);
             if let Some(slot) = self.out.get_mut(p) {
-                *slot = Some(value);
+                *slot = Some(Value::new(raw));
             }
             mask &= mask - 1;
         }
     }
+}
 
-    /// The container at `depth` closed; `end` is after its bracket.
-    #[inline]
-    pub(crate) fn close(&mut self, s: &'a [u8], depth: usize, end: usize) {
-        let n = self.node.get(depth).copied().unwrap_or(NONE);
-        if n < ROOT {
-            let start = self.start.get(depth).copied().unwrap_or(0);
-            self.store(n, Value::new(s.get(start..end).unwrap_or_default()));
+/// The node named `name` (plain text) among node `n` and its next
+/// siblings, ignoring ASCII case (siblings' names differ, so at most one
+/// matches).
+#[inline(never)]
+fn find(nodes: &[Node<'_>], mut n: u8, name: &[u8]) -> u8 {
+    let first = name.first().map_or(0, |c| c | 0x20);
+    while let Some(node) = nodes.get(usize::from(n)) {
+        // Ruled out by length and first letter before being compared.
+        let want = node.name;
+        if name.len() == want.len() && first == node.first && same_inline(name, want, true) {
+            return n;
         }
+        n = node.next;
     }
+    NONE
+}
 
-    /// A scalar value ended.
-    #[inline]
-    pub(crate) fn scalar(&mut self, raw: &'a [u8]) {
-        if self.cur < ROOT {
-            self.store(self.cur, Value::new(raw));
-        }
-        self.cur = NONE;
+/// As [`find`] for a name that may have escapes: unescaped first (names
+/// longer than [`CMP_MAX`] bytes unescaped match none, as with
+/// [`Str::equals_ignore_ascii_case`]). Out of line: escaped names are rare.
+#[inline(never)]
+fn find_escaped(nodes: &[Node<'_>], n: u8, name: &[u8]) -> u8 {
+    let mut tmp = [0u8; CMP_MAX];
+    match Str::with_escapes(name, true).unescape_prefix(&mut tmp) {
+        (text, true) => find(nodes, n, text),
+        _ => NONE,
     }
 }

@@ -21,13 +21,16 @@
 #![no_std]
 #![forbid(unsafe_code)]
 
+mod bytes;
 mod capture;
 mod number;
 mod scan;
 mod string;
+mod value;
 mod writer;
 
 pub use capture::{PathSet, NODES_MAX, PATHS_MAX, PATH_MAX};
-pub use scan::{parse, parse_c_str, parse_paths, Elements, Error, Kind, Members, Value, MAX_DEPTH};
+pub use scan::{parse, parse_c_str, parse_paths, Error, MAX_DEPTH};
 pub use string::Str;
+pub use value::{Elements, Kind, Members, Value};
 pub use writer::{Overflow, Writer};

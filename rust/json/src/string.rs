@@ -3,7 +3,7 @@
 
 //! JSON string contents: comparison and unescaping without copying first.
 
-use crate::scan::{has_byte, W};
+use crate::bytes::{has_byte, W};
 use crate::writer::Overflow;
 
 /// The contents of a JSON string token (between the quotes), still escaped.
@@ -28,17 +28,27 @@ impl PartialEq for Str<'_> {
 
 impl Eq for Str<'_> {}
 
-/// Whether `raw` has a `\\` (word at a time, then the last few bytes).
-// Smaller than `contains`'s generic `memchr` and as fast on short strings.
+/// Whether `raw` has a `\\`.
+// Smaller than `contains`'s generic `memchr`, and faster on these lengths.
 #[allow(clippy::manual_contains)]
 fn has_backslash(raw: &[u8]) -> bool {
-    // Whole words from an exact-size chunk iterator: no bounds checks.
-    let mut words = raw.chunks_exact(W);
-    let hit = words.by_ref().any(|w| {
-        let x = usize::from_le_bytes(w.try_into().unwrap_or_default());
-        has_byte(x, b'\\') != 0
-    });
-    hit || words.remainder().iter().any(|&c| c == b'\\')
+    // Only whether, not where: two words per turn, then the last one or
+    // two words (overlapping what was seen), or bytes if that is all.
+    let word = |w: &[u8; W]| has_byte(usize::from_le_bytes(*w), b'\\');
+    let mut rest = raw;
+    while let Some((a, more)) = rest.split_first_chunk::<W>() {
+        let Some((b, more)) = more.split_first_chunk::<W>() else {
+            break;
+        };
+        if word(a) | word(b) != 0 {
+            return true;
+        }
+        rest = more;
+    }
+    match raw.last_chunk::<W>() {
+        Some(last) => word(last) | rest.first_chunk::<W>().map_or(0, word) != 0,
+        None => raw.iter().any(|&c| c == b'\\'),
+    }
 }
 
 fn low_byte(x: u32) -> u8 {
@@ -46,79 +56,99 @@ fn low_byte(x: u32) -> u8 {
     b
 }
 
-fn hex4(raw: &[u8], i: usize) -> u32 {
-    let mut v: u32 = 0;
-    for k in 0..4 {
-        let c = raw.get(i + k).copied().unwrap_or(b'0');
-        let d = match c {
-            b'0'..=b'9' => c - b'0',
-            b'a'..=b'f' => c - b'a' + 10,
-            b'A'..=b'F' => c - b'A' + 10,
-            _ => 0,
-        };
-        v = (v << 4) | u32::from(d);
+/// The one-letter escapes: the letter after the `\\` and the byte it
+/// stands for (`/` last: the writer, as cJSON, leaves it unescaped).
+pub(crate) const SHORT: [(u8, u8); 8] = [
+    (b'"', b'"'),
+    (b'\\', b'\\'),
+    (b'b', 0x08),
+    (b'f', 0x0c),
+    (b'n', b'\n'),
+    (b'r', b'\r'),
+    (b't', b'\t'),
+    (b'/', b'/'),
+];
+
+/// The four hex digits `d` as a number, if they are hex digits.
+fn hex4(d: &[u8; 4]) -> Option<u32> {
+    let mut v = 0;
+    for &c in d {
+        v = (v << 4) | char::from(c).to_digit(16)?;
     }
-    v
+    Some(v)
+}
+
+/// The escape sequence from its letter at the start of `r` (after the
+/// `\\`): the character it stands for and the rest after it. `None` if it
+/// is malformed, including unpaired UTF-16 surrogates (as cJSON rejects
+/// them). The scanner checks escapes with it, and unescaping decodes them.
+pub(crate) fn escape(r: &[u8]) -> Option<(u32, &[u8])> {
+    let (&c, r) = r.split_first()?;
+    let short = match c {
+        b'u' => {
+            let (d, r) = r.split_first_chunk::<4>()?;
+            let hi = hex4(d)?;
+            return match hi & 0xfc00 {
+                // A high surrogate needs a low one right after it.
+                0xd800 => {
+                    let [b'\\', b'u', r @ ..] = r else {
+                        return None;
+                    };
+                    let (d, r) = r.split_first_chunk::<4>()?;
+                    let lo = hex4(d)?;
+                    let c = 0x10000 + ((hi & 0x3ff) << 10) + (lo & 0x3ff);
+                    (lo & 0xfc00 == 0xdc00).then_some((c, r))
+                }
+                0xdc00 => None,
+                _ => Some((hi, r)),
+            };
+        }
+        _ => SHORT.iter().find(|&&(letter, _)| letter == c)?.1,
+    };
+    Some((u32::from(short), r))
 }
 
 /// Decodes one character at `i`: its UTF-8 bytes, how many, and where the
 /// next one starts.
 fn step(raw: &[u8], i: usize) -> ([u8; 4], usize, usize) {
     let b = raw.get(i).copied().unwrap_or(0);
-    if b != b'\\' {
-        return ([b, 0, 0, 0], 1, i + 1);
+    let rest = raw.get(i + 1..).unwrap_or_default();
+    match escape(rest) {
+        Some((c, after)) if b == b'\\' => {
+            let (n, out) = utf8(c);
+            (out, n, raw.len() - after.len())
+        }
+        _ => ([b, 0, 0, 0], 1, i + 1),
     }
-    let e = raw.get(i + 1).copied().unwrap_or(0);
-    let short = match e {
-        b'b' => 0x08,
-        b'f' => 0x0c,
-        b'n' => b'\n',
-        b'r' => b'\r',
-        b't' => b'\t',
-        b'u' => 0,
-        other => other,
-    };
-    if e != b'u' {
-        return ([short, 0, 0, 0], 1, i + 2);
-    }
-    let mut c = hex4(raw, i + 2);
-    let mut next = i + 6;
-    if (0xd800..0xdc00).contains(&c) {
-        let lo = hex4(raw, i + 8);
-        c = 0x10000 + ((c - 0xd800) << 10) + lo.wrapping_sub(0xdc00);
-        next = i + 12;
-    }
-    // UTF-8: a lead byte with the top bits, then 6 bits per byte.
-    let n: u32 = if c < 0x80 {
-        1
-    } else if c < 0x800 {
-        2
-    } else if c < 0x10000 {
-        3
-    } else {
-        4
-    };
-    let lead: u8 = match n {
-        1 => 0,
-        2 => 0xc0,
-        3 => 0xe0,
-        _ => 0xf0,
+}
+
+/// UTF-8 of code point `c`: how many bytes, and the bytes.
+fn utf8(mut c: u32) -> (usize, [u8; 4]) {
+    let n = match c {
+        0..0x80 => 1,
+        0x80..0x800 => 2,
+        0x800..0x10000 => 3,
+        _ => 4,
     };
     let mut out = [0u8; 4];
-    for (k, slot) in (0..n).zip(out.iter_mut()) {
-        let shift = 6 * (n - 1 - k);
-        *slot = if k == 0 {
-            lead | low_byte(c >> shift)
-        } else {
-            0x80 | low_byte((c >> shift) & 0x3f)
-        };
+    // Six bits per continuation byte from the end, the rest in the lead
+    // byte under its length marker.
+    let mut k = n;
+    while k > 1 {
+        k -= 1;
+        if let Some(slot) = out.get_mut(k) {
+            *slot = 0x80 | low_byte(c & 0x3f);
+        }
+        c >>= 6;
     }
-    let len = usize::try_from(n).unwrap_or(4);
-    (out, len, next)
+    let lead = if n == 1 { 0 } else { !(0xff >> n) };
+    let [first, ..] = &mut out;
+    *first = lead | low_byte(c);
+    (n, out)
 }
 
 /// Longest unescaped text compared through a stack copy.
-const CMP_MAX: usize = 64;
+pub(crate) const CMP_MAX: usize = 64;
 
 impl<'a> Str<'a> {
     /// `escaped`: false when known to have none (true: they are looked
@@ -216,11 +246,11 @@ impl<'a> Str<'a> {
     /// same 64-byte limit as [`Str::equals`]).
     pub fn equals_ignore_ascii_case(&self, s: &[u8]) -> bool {
         if !self.has_escapes() {
-            return self.raw.len() == s.len() && crate::scan::same(self.raw, s, true);
+            return self.raw.len() == s.len() && crate::value::same(self.raw, s, true);
         }
         let mut tmp = [0u8; CMP_MAX];
         let (t, whole) = self.unescape_prefix(&mut tmp);
-        whole && t.len() == s.len() && crate::scan::same(t, s, true)
+        whole && t.len() == s.len() && crate::value::same(t, s, true)
     }
 
     /// Unescaped string starts with `s` (for strings with escapes only the

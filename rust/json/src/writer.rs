@@ -4,6 +4,7 @@
 //! Compact JSON output into a caller buffer.
 
 use crate::number;
+use crate::string::SHORT;
 
 /// The output did not fit the buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,18 +100,9 @@ impl<'b> Writer<'b> {
             }
             self.raw(s.get(start..i).unwrap_or_default());
             start = i + 1;
-            let short = match c {
-                b'"' => b'"',
-                b'\\' => b'\\',
-                0x08 => b'b',
-                0x0c => b'f',
-                b'\n' => b'n',
-                b'\r' => b'r',
-                b'\t' => b't',
-                _ => 0,
-            };
-            if short != 0 {
-                self.raw(&[b'\\', short]);
+            let short = SHORT.iter().take(7).find(|&&(_, byte)| byte == c);
+            if let Some(&(letter, _)) = short {
+                self.raw(&[b'\\', letter]);
             } else {
                 let hi = HEX.get(usize::from(c >> 4)).copied().unwrap_or(b'0');
                 let lo = HEX.get(usize::from(c & 0xf)).copied().unwrap_or(b'0');

@@ -227,3 +227,46 @@ fn shared_and_interleaved_names() {
     ];
     assert_eq!(got, want);
 }
+
+#[test]
+fn whitespace_does_not_change_what_is_captured() {
+    let paths: &[&[&[u8]]] = &[&[b"a"], &[b"a", b"b"], &[b"e"], &[b"s"], &[b"n"]];
+    let compact = br#"{"a":{"b":[1,2]},"e":{},"s":"x","n":-1.5e3}"#;
+    let spaced = b" {\n \"a\" : { \"b\" :[ 1 ,2 ] } ,\"e\":{ } , \"s\" :\"x\", \"n\"\t:\t-1.5e3 } ";
+    assert_eq!(
+        capture(compact, paths),
+        vec![
+            Some(&br#"{"b":[1,2]}"#[..]),
+            Some(b"[1,2]"),
+            Some(b"{}"),
+            Some(b"\"x\""),
+            Some(b"-1.5e3"),
+        ]
+    );
+    assert_eq!(
+        capture(spaced, paths),
+        vec![
+            Some(&br#"{ "b" :[ 1 ,2 ] }"#[..]),
+            Some(b"[ 1 ,2 ]"),
+            Some(b"{ }"),
+            Some(b"\"x\""),
+            Some(b"-1.5e3"),
+        ]
+    );
+    assert_eq!(capture(spaced, paths), navigate(spaced, paths));
+}
+
+#[test]
+fn escaped_names_compare_unescaped_up_to_64_bytes() {
+    // As cJSON: a name with escapes matches on its unescaped text; like
+    // `get_ci`, texts longer than 64 bytes are not compared.
+    let long = "k".repeat(63);
+    let longer = "k".repeat(64);
+    let doc = format!(r#"{{"{long}\u0041":1,"{longer}\u0041":2,"\u0041\u0062":3,"ab":4}}"#);
+    let a = format!("{long}a");
+    let b = format!("{longer}a");
+    let paths: &[&[&[u8]]] = &[&[a.as_bytes()], &[b.as_bytes()], &[b"AB"]];
+    let got = capture(doc.as_bytes(), paths);
+    assert_eq!(got, vec![Some(&b"1"[..]), None, Some(b"3")]);
+    assert_eq!(got, navigate(doc.as_bytes(), paths));
+}

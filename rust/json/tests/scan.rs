@@ -273,3 +273,152 @@ fn member_count_counts_the_top_level_only() {
         );
     }
 }
+
+#[test]
+fn whitespace_between_any_tokens() {
+    // Compact JSON takes other paths through the scanner than JSON with
+    // whitespace: every token boundary, with and without.
+    let tokens: &[&str] = &[
+        "{",
+        r#""a""#,
+        ":",
+        "[",
+        "1",
+        ",",
+        "{",
+        "}",
+        ",",
+        "[",
+        "]",
+        ",",
+        r#""x\"y""#,
+        "]",
+        ",",
+        r#""b""#,
+        ":",
+        "{",
+        r#""c""#,
+        ":",
+        "true",
+        ",",
+        r#""d""#,
+        ":",
+        "null",
+        "}",
+        "}",
+    ];
+    let compact: String = tokens.concat();
+    let want = parse(compact.as_bytes()).unwrap();
+    assert_eq!(want.raw(), compact.as_bytes());
+    for gap in 0..tokens.len() + 1 {
+        for ws in [" ", "\n", "\t\r\n ", "  "] {
+            let mut doc = String::new();
+            for (i, t) in tokens.iter().enumerate() {
+                if i == gap {
+                    doc.push_str(ws);
+                }
+                doc.push_str(t);
+            }
+            if gap == tokens.len() {
+                doc.push_str(ws);
+            }
+            let v = parse(doc.as_bytes()).unwrap_or_else(|e| panic!("{doc:?}: {e:?}"));
+            assert_eq!(v.get(b"b").unwrap().get(b"c").unwrap().raw(), b"true");
+            assert_eq!(v.get(b"a").unwrap().member_count(), 4, "{doc:?}");
+        }
+    }
+}
+
+#[test]
+fn separators_out_of_place_are_rejected_with_or_without_whitespace() {
+    for doc in [
+        "{\"a\" 1}",
+        "{\"a\" , 1}",
+        "{\"a\":1 :2}",
+        "{\"a\":1 , }",
+        "{\"a\":1,}",
+        "{ , }",
+        "[1 , ]",
+        "[ , 1]",
+        "[1 2]",
+        "[1 : 2]",
+        "{\"a\" : }",
+        "{\"a\":1 ]",
+        "[1 }",
+        "{ \"a\" : 1 } ,",
+        "[ ] ]",
+        "{ } }",
+        "[\t]\n]",
+        "{\"a\":[1,] }",
+        "{ \"a\"\n:\n1 ,\n\"b\" }",
+    ] {
+        assert_eq!(parse(doc.as_bytes()), Err(Error::Syntax), "{doc:?}");
+    }
+}
+
+#[test]
+fn literals_must_be_whole() {
+    for doc in [
+        "t", "tr", "tru", "truE", "f", "fals", "falsy", "n", "nul", "nulL", "[nul]", "[true1]",
+    ] {
+        assert_eq!(parse(doc.as_bytes()), Err(Error::Syntax), "{doc:?}");
+    }
+    for doc in [
+        "[true,false,null]",
+        "[ true , false , null ]",
+        "{\"t\":true}",
+    ] {
+        assert!(parse(doc.as_bytes()).is_ok(), "{doc:?}");
+    }
+}
+
+#[test]
+fn surrogates_must_pair() {
+    for (doc, ok) in [
+        (r#""\uD800\uDC00""#, true),
+        (r#""\udbff\udfff""#, true),
+        (r#""x\uD83D\uDE00y""#, true),
+        (r#""\uD800\uD800""#, false),
+        (r#""\uD800\u0041""#, false),
+        (r#""\uD800\n""#, false),
+        (r#""\uD800""#, false),
+        (r#""\uD800\uDC0""#, false),
+        (r#""\uDFFF""#, false),
+        (r#""\uDBFF\uE000""#, false),
+        (r#""\u00""#, false),
+        (r#""\u""#, false),
+        (r#""\"#, false),
+    ] {
+        assert_eq!(parse(doc.as_bytes()).is_ok(), ok, "{doc:?}");
+    }
+}
+
+#[test]
+fn escapes_found_at_every_position_and_length() {
+    // Word-at-a-time tests have edges at word boundaries: a `\n` at every
+    // position of strings of every length up to a few words.
+    for len in 0..40 {
+        let plain: String = (0..len)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        let doc = format!("\"{plain}\"");
+        let s = parse(doc.as_bytes()).unwrap().as_str().unwrap();
+        assert!(!s.has_escapes(), "{doc}");
+        assert_eq!(s.unescaped_len(), len);
+        let mut out = [0u8; 64];
+        assert_eq!(s.unescape_into(&mut out).unwrap(), plain.as_bytes());
+        for at in 0..=len {
+            let doc = format!("\"{}\\n{}\"", &plain[..at], &plain[at..]);
+            let s = parse(doc.as_bytes()).unwrap().as_str().unwrap();
+            assert!(s.has_escapes(), "{doc}");
+            let want = format!("{}\n{}", &plain[..at], &plain[at..]);
+            assert_eq!(s.unescaped_len(), want.len());
+            assert_eq!(s.unescape_into(&mut out).unwrap(), want.as_bytes());
+            assert!(s.equals(want.as_bytes()));
+            // Too small a buffer: as much as fits, and not whole.
+            let (part, whole) = s.unescape_prefix(&mut out[..len]);
+            assert!(!whole);
+            assert_eq!(part, &want.as_bytes()[..len]);
+        }
+    }
+}
