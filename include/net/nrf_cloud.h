@@ -948,7 +948,7 @@ int nrf_cloud_client_id_get(char *id_buf, size_t id_buf_sz);
 
 /**
  * @brief Set the device ID, for CONFIG_NRF_CLOUD_CLIENT_ID_SRC_RUNTIME.
- *        Takes effect at the next nrf_cloud_init().
+ *        The next connection uses it, for CONNECT and every topic.
  *
  * @param client_id NUL-terminated ID; copied.
  *
@@ -957,6 +957,9 @@ int nrf_cloud_client_id_get(char *id_buf, size_t id_buf_sz);
  * @retval -ENODATA Empty.
  * @retval -ENOTSUP The device ID source is not RUNTIME. (NCS asserts here;
  *         cloudwire reports the misuse and keeps the configured ID.)
+ * @retval -EACCES A connection is being set up or is up; the ID in use
+ *         stays. (NCS takes the ID then and mixes it with the old one in
+ *         later topics; disconnect first.)
  */
 int nrf_cloud_client_id_runtime_set(const char *const client_id);
 

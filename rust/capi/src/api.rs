@@ -28,7 +28,7 @@ pub extern "C" fn nrf_cloud_uninit() -> i32 {
 
 #[no_mangle]
 pub extern "C" fn nrf_cloud_print_details() -> i32 {
-    locked_quiet(neg(CW_EBUSY), |st| details::print_details(&mut st.flags))
+    locked_quiet(neg(CW_EBUSY), |st| details::print_details(&mut st.core))
 }
 
 #[no_mangle]
@@ -158,7 +158,7 @@ pub unsafe extern "C" fn nrf_cloud_client_id_get(id_buf: *mut c_char, id_buf_sz:
     // SAFETY: writable for id_buf_sz bytes, per the contract.
     let out = unsafe { core::slice::from_raw_parts_mut(id_buf.cast::<u8>(), id_buf_sz) };
     locked_quiet(neg(CW_EBUSY), |st| {
-        let id = match identity::client_id(&mut st.flags, port::config()) {
+        let id = match identity::client_id(&mut st.core, port::config()) {
             Ok(id) => id,
             Err(e) => return e,
         };
@@ -195,7 +195,7 @@ pub unsafe extern "C" fn nrf_cloud_client_id_runtime_set(client_id: *const c_cha
     // SAFETY: a NUL-terminated string, per the contract.
     let id = unsafe { port::cstr(client_id, CLIENT_ID_MAX + 1) };
     locked_quiet(neg(CW_EBUSY), |st| {
-        identity::runtime_set(&mut st.flags, port::config(), id, id.len() > CLIENT_ID_MAX)
+        identity::runtime_set(&mut st.core, port::config(), id, id.len() > CLIENT_ID_MAX)
     })
 }
 
@@ -245,7 +245,7 @@ pub unsafe extern "C" fn nrf_cloud_jwt_generate(
         if cfg.is_some_and(identity::is_uuid) {
             return Ok(false);
         }
-        let id = identity::client_id(&mut st.flags, cfg)?;
+        let id = identity::client_id(&mut st.core, cfg)?;
         Ok(copy_cstr(id, &mut subject) == 0)
     }) {
         Ok(w) => w,

@@ -590,6 +590,80 @@ fn client_id_sources_and_get() {
     assert_eq!(nrf_cloud_uninit(), 0);
 }
 
+fn connect_call(id: &[u8]) -> Call {
+    Call::Connect {
+        client_id: id.to_vec(),
+        keepalive: 1200,
+        clean_session: true,
+        sec_tag: 16_842_753,
+    }
+}
+
+fn id_get() -> Vec<u8> {
+    let mut buf = [0u8; 65];
+    assert_eq!(
+        unsafe { nrf_cloud_client_id_get(buf.as_mut_ptr().cast(), 65) },
+        0
+    );
+    crate::identity::until_nul(&buf).to_vec()
+}
+
+#[test]
+fn runtime_client_id_is_kept_and_changed_only_while_not_connected() {
+    let mut cfg = default_config();
+    cfg.client_id_src = 4; // RUNTIME
+    let _g = begin(cfg);
+    let set = |id: &str| {
+        let id = CString::new(id).unwrap();
+        unsafe { nrf_cloud_client_id_runtime_set(id.as_ptr()) }
+    };
+    assert_eq!(set("dev-0"), 0);
+    init();
+    // Not connected: taken, and used by the next connection.
+    assert_eq!(set("dev-1"), 0);
+    assert_eq!(id_get(), b"dev-1");
+    assert_eq!(nrf_cloud_connect(), 0);
+    assert_eq!(take_calls(), vec![connect_call(b"dev-1")]);
+    // Connecting or connected: the ID in use stays.
+    assert_eq!(set("dev-2"), EACCES);
+    // Argument errors come first, as before.
+    assert_eq!(set(""), ENODATA);
+    assert_eq!(set(&"x".repeat(65)), EINVAL);
+    assert_eq!(id_get(), b"dev-1");
+    assert_eq!(nrf_cloud_uninit(), 0);
+    take_calls();
+    // Kept across uninit, as NCS keeps it.
+    assert_eq!(id_get(), b"dev-1");
+    init();
+    assert_eq!(nrf_cloud_connect(), 0);
+    assert_eq!(take_calls(), vec![connect_call(b"dev-1")]);
+    assert_eq!(nrf_cloud_uninit(), 0);
+    take_calls();
+    assert_eq!(set("dev-2"), 0);
+    assert_eq!(id_get(), b"dev-2");
+    init();
+    assert_eq!(nrf_cloud_connect(), 0);
+    assert_eq!(take_calls(), vec![connect_call(b"dev-2")]);
+    assert_eq!(nrf_cloud_uninit(), 0);
+}
+
+#[test]
+fn configured_client_id_is_read_once() {
+    let mut cfg = default_config();
+    cfg.client_id_src = 0; // IMEI
+    let _g = begin(cfg);
+    assert_eq!(id_get(), b"nrf-352656100123456");
+    // Not read again: not at init, nor after uninit.
+    fake_port::with(|f| f.imei = None);
+    init();
+    assert_eq!(nrf_cloud_connect(), 0);
+    assert_eq!(take_calls(), vec![connect_call(b"nrf-352656100123456")]);
+    assert_eq!(nrf_cloud_uninit(), 0);
+    assert_eq!(id_get(), b"nrf-352656100123456");
+    init();
+    assert_eq!(nrf_cloud_uninit(), 0);
+}
+
 #[test]
 fn send_checks() {
     let _g = begin(default_config());

@@ -10,7 +10,6 @@ use cloudwire_nrf_cloud::Core;
 use crate::bindings::*;
 use crate::errno::neg;
 use crate::identity::{self, until_nul};
-use crate::state::Flags;
 use crate::{log, port};
 
 /// CONFIG_NRF_CLOUD_SEC_TAG's default, for a port without a configuration.
@@ -44,12 +43,12 @@ pub fn sec_tag() -> i32 {
 }
 
 /// nrf_cloud_print_details() on a locked state.
-pub fn print_details(flags: &mut Flags) -> i32 {
+pub fn print_details(core: &mut Core) -> i32 {
     let cfg = port::config();
     if !cfg.is_some_and(|c| c.print_details) {
         return 0;
     }
-    let err = match identity::client_id(flags, cfg) {
+    let err = match identity::client_id(core, cfg) {
         Ok(id) => {
             log::line(log::INF, &[log::s("Device ID: "), log::b(id)]);
             0

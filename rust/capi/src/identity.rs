@@ -7,7 +7,9 @@
 use crate::bindings::*;
 use crate::enum_types::to_u32;
 use crate::errno::neg;
-use crate::state::{ClientId, Flags, CLIENT_ID_MAX};
+use cloudwire_nrf_cloud::Core;
+
+use crate::state::{errno_of, ClientId, CLIENT_ID_MAX};
 use crate::{log, port};
 
 /// Characters of the IMEI used in the device ID.
@@ -27,14 +29,14 @@ pub fn is_uuid(cfg: &cw_nrf_cloud_config) -> bool {
     src(cfg) == to_u32(CW_CLIENT_ID_SRC_INTERNAL_UUID)
 }
 
-/// The device ID, worked out from its source on first use.
+/// The device ID, worked out from its source on first use and then kept
+/// by the core (also across uninit, as NCS keeps it).
 /// Errors: -ENXIO (RUNTIME and not set), -EIO (source failed).
 pub fn client_id<'a>(
-    flags: &'a mut Flags,
+    core: &'a mut Core,
     cfg: Option<&cw_nrf_cloud_config>,
 ) -> Result<&'a [u8], i32> {
-    let id = &mut flags.client_id;
-    if id.len == 0 {
+    if core.client_id().is_empty() {
         let Some(cfg) = cfg else {
             return Err(neg(CW_EIO));
         };
@@ -42,12 +44,17 @@ pub fn client_id<'a>(
             log::msg(log::ERR, "nrf_cloud: runtime client ID has not been set");
             return Err(neg(CW_ENXIO));
         }
-        if !configured(cfg, id) {
+        let mut id = ClientId {
+            buf: [0; CLIENT_ID_MAX],
+            len: 0,
+        };
+        // No ID yet, so the core is idle: only a bad ID is refused.
+        if !configured(cfg, &mut id) || core.set_client_id(id.get()).is_err() {
             log::msg(log::ERR, "nrf_cloud: failed to initialize the client ID");
             return Err(neg(CW_EIO));
         }
     }
-    Ok(id.get())
+    Ok(core.client_id())
 }
 
 /// Works the configured ID out into `id`; false if that failed (or gave
@@ -104,9 +111,12 @@ pub fn until_nul(b: &[u8]) -> &[u8] {
     b.get(..n).unwrap_or(b)
 }
 
-/// nrf_cloud_client_id_runtime_set() on a locked state.
+/// nrf_cloud_client_id_runtime_set() on a locked state. -EACCES between
+/// nrf_cloud_init() and nrf_cloud_uninit(): the core keeps the only copy
+/// of the ID, and the one in use stays (NCS stores the new one but goes
+/// on with topics made from the old one).
 pub fn runtime_set(
-    flags: &mut Flags,
+    core: &mut Core,
     cfg: Option<&cw_nrf_cloud_config>,
     id: &[u8],
     too_long: bool,
@@ -132,8 +142,12 @@ pub fn runtime_set(
         log::msg(log::ERR, "nrf_cloud: invalid client ID: empty string");
         return neg(CW_ENODATA);
     }
-    if !flags.client_id.set(&[], id) {
-        return neg(CW_EINVAL);
+    if let Err(e) = core.set_client_id(id) {
+        log::msg(
+            log::ERR,
+            "nrf_cloud: client ID not changed while connecting or connected",
+        );
+        return errno_of(e);
     }
     0
 }

@@ -52,7 +52,7 @@ pub unsafe fn init(param: *const nrf_cloud_init_param) -> i32 {
                 // SAFETY: a NUL-terminated string, per the contract.
                 let id = unsafe { port::cstr(param.client_id, CLIENT_ID_MAX + 1) };
                 let rc =
-                    identity::runtime_set(&mut st.flags, Some(cfg), id, id.len() > CLIENT_ID_MAX);
+                    identity::runtime_set(&mut st.core, Some(cfg), id, id.len() > CLIENT_ID_MAX);
                 if rc != 0 {
                     return rc;
                 }
@@ -63,10 +63,9 @@ pub unsafe fn init(param: *const nrf_cloud_init_param) -> i32 {
                 );
             }
         }
-        let id = match identity::client_id(&mut st.flags, Some(cfg)) {
-            Ok(id) => id,
-            Err(e) => return e,
-        };
+        if let Err(e) = identity::client_id(&mut st.core, Some(cfg)) {
+            return e;
+        }
         let settings = Settings {
             keepalive_s: cfg.keepalive_s,
             ua_wait_keepalive_s: cfg.ua_wait_keepalive_s,
@@ -75,7 +74,7 @@ pub unsafe fn init(param: *const nrf_cloud_init_param) -> i32 {
             send_conn_info: cfg.send_conn_info,
             connection_method: conn_method(port::config_str(cfg.connection_method)),
         };
-        if let Err(e) = st.core.init(settings, id) {
+        if let Err(e) = st.core.init_with_set_id(settings) {
             return errno_of(e);
         }
         // SAFETY: a NUL-terminated string or NULL, per the contract.
@@ -96,7 +95,7 @@ pub unsafe fn init(param: *const nrf_cloud_init_param) -> i32 {
         }
         if cfg!(feature = "log") {
             // Only logs (the ID is worked out already).
-            let _ = details::print_details(&mut st.flags);
+            let _ = details::print_details(&mut st.core);
         }
         st.flags.handler = Some(handler);
         log::msg(log::DBG, "nrf_cloud: initialized");

@@ -31,9 +31,7 @@ use crate::{log, port};
 /// Longest device ID (NRF_CLOUD_CLIENT_ID_MAX_LEN).
 pub const CLIENT_ID_MAX: usize = 64;
 
-/// The device ID, worked out once (as NCS does) and kept across uninit.
-/// The core keeps its own copy only while initialized, and a runtime ID
-/// must be kept from before init and across uninit: so this one stays.
+/// A device ID on the stack (the one kept is the core's).
 pub struct ClientId {
     pub buf: [u8; CLIENT_ID_MAX],
     /// 0..=CLIENT_ID_MAX (a byte: the flags pack next to it).
@@ -117,7 +115,6 @@ pub struct Flags {
     pub uninit_in_progress: bool,
     /// READY was raised: log the cloud details after the core call.
     pub print_cloud_details: bool,
-    pub client_id: ClientId,
 }
 
 impl Flags {
@@ -133,10 +130,6 @@ impl Flags {
             unacked_pings: 0,
             uninit_in_progress: false,
             print_cloud_details: false,
-            client_id: ClientId {
-                buf: [0; CLIENT_ID_MAX],
-                len: 0,
-            },
         }
     }
 

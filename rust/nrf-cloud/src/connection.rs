@@ -7,6 +7,7 @@
 use crate::api::{err_status, DisconnectStatus, Error, Event, EventType, Io};
 use crate::core::{emit, log_level, msg, msg_id, Core};
 use crate::state::State;
+use crate::storage::{join, Part};
 use crate::topics::GET_TRIM;
 
 /// `translate_mqtt_connack_result`: MQTT CONNACK return code to
@@ -87,19 +88,15 @@ impl Core {
     fn subscribe_control(&mut self, io: &mut dyn Io, buf: &mut [u8]) -> bool {
         let suffixes = self.cc_suffixes();
         let count = suffixes.len();
-        let id = self.id.get();
+        let id = self.client_id();
         // Each topic is the ID and a suffix, one after the other in `buf`.
         let mut topics: [&[u8]; 4] = [&[]; 4];
         let mut rest = buf;
         for (slot, suffix) in topics.iter_mut().zip(suffixes) {
-            let Some((t, r)) = rest.split_at_mut_checked(id.len() + suffix.len()) else {
+            let Some((t, r)) = join(rest, id, suffix) else {
                 self.local_error(io);
                 return false;
             };
-            if let Some((a, b)) = t.split_at_mut_checked(id.len()) {
-                a.copy_from_slice(id);
-                b.copy_from_slice(suffix);
-            }
             *slot = t;
             rest = r;
         }
@@ -204,7 +201,10 @@ impl Core {
             self.dc_connected(io, err_status::NONE);
             return;
         }
-        if io.subscribe(&[self.c2d.get()], msg_id::DC_SUB).is_err() {
+        if io
+            .subscribe(&[self.names.get(Part::C2d)], msg_id::DC_SUB)
+            .is_err()
+        {
             io.log(log_level::ERR, msg::SEND_FAILED);
             return;
         }

@@ -7,21 +7,24 @@
 
 use crate::api::{Error, Event, EventType, Io, Qos, Settings};
 use crate::state::State;
-use crate::storage::ByteBuf;
+use crate::storage::{join, ByteBuf, Packed, Part};
 use crate::topics::{CC_SUFFIXES, SUFFIX_MAX};
 
 /// Longest device ID (`NRF_CLOUD_CLIENT_ID_MAX_LEN`).
 pub const CLIENT_ID_MAX: usize = 64;
-/// Longest d2c, c2d or topic prefix taken from the shadow. Longer ones are
-/// refused with an `EVT_ERROR` (see [`Core::on_publish`]).
-pub const TOPIC_MAX: usize = 128;
+/// Room for the device ID and the data-channel endpoints from the shadow
+/// (topic prefix, d2c, c2d) together, unescaped; each endpoint is also at
+/// most 255 bytes. A set that does not fit is refused with an `EVT_ERROR`
+/// (see [`Core::on_publish`]). nRF Cloud's endpoints (prefix
+/// `"<stage>/<36-character tenant>/"`, d2c and c2d `"<prefix>m/d/<id>/d2c"`
+/// and `".../c2d"`) take 142 bytes plus 3 times the ID's length for a
+/// `prod` tenant: this fits IDs up to 47 bytes, so the IMEI (19) and UUID
+/// (36) based ones with room to spare.
+pub const ENDPOINTS_MAX: usize = 283;
 /// Longest stage kept (`NRF_CLOUD_STAGE_ID_MAX_LEN` - 1).
 pub const STAGE_MAX: usize = 7;
 /// Longest tenant kept (`NRF_CLOUD_TENANT_ID_MAX_LEN` - 1).
 pub const TENANT_MAX: usize = 63;
-
-const ID_CAP: usize = CLIENT_ID_MAX + SUFFIX_MAX;
-const D2C_CAP: usize = TOPIC_MAX + 5;
 
 /// MQTT message IDs (`NCT_MSG_ID_*`).
 pub mod msg_id {
@@ -73,17 +76,14 @@ const UNSET: Settings = Settings {
 pub struct Core {
     pub(crate) state: State,
     pub(crate) settings: Settings,
-    /// Device ID, with room behind it to append any topic suffix.
-    pub(crate) id: ByteBuf<ID_CAP>,
+    /// The device ID (kept from `set_client_id` or `init` on, also across
+    /// `uninit`) and the data-channel endpoints from the shadow (valid
+    /// when `endpoints`).
+    pub(crate) names: Packed,
     /// The application's version string, kept by reference as NCS keeps
     /// the pointer `nrf_cloud_init()` was given (an `Option`, so that the
     /// initial state is all zeros and lives in .bss, not in flash).
     pub(crate) app_version: Option<&'static [u8]>,
-    /// Data-channel endpoints from the shadow (valid when `endpoints`).
-    pub(crate) prefix: ByteBuf<TOPIC_MAX>,
-    /// d2c, with room to append `/bulk` or `/bin`.
-    pub(crate) d2c: ByteBuf<D2C_CAP>,
-    pub(crate) c2d: ByteBuf<TOPIC_MAX>,
     pub(crate) stage: ByteBuf<STAGE_MAX>,
     pub(crate) tenant: ByteBuf<TENANT_MAX>,
     /// Keepalive for CONNECT: lowered while waiting for association.
@@ -138,11 +138,8 @@ impl Core {
         Self {
             state: State::Idle,
             settings: UNSET,
-            id: ByteBuf::new(),
+            names: Packed::new(),
             app_version: None,
-            prefix: ByteBuf::new(),
-            d2c: ByteBuf::new(),
-            c2d: ByteBuf::new(),
             stage: ByteBuf::new(),
             tenant: ByteBuf::new(),
             keepalive: 0,
@@ -168,13 +165,40 @@ impl Core {
         self.state
     }
 
-    /// Idle -> Initialized. `Access` unless idle; `Invalid` for an empty ID
-    /// or one longer than 64 bytes.
+    /// Sets the device ID, kept until it is set again (also across
+    /// `uninit`); the next connection uses it for CONNECT and every topic.
+    /// `Access` while a connection is being set up or is up (the ID in use
+    /// stays); `Invalid` for an empty ID or one longer than 64 bytes.
+    pub fn set_client_id(&mut self, client_id: &[u8]) -> Result<(), Error> {
+        let idle = self.state == State::Idle;
+        if !(idle || (self.state == State::Initialized && !self.link)) {
+            return Err(Error::Access);
+        }
+        if client_id.is_empty() || client_id.len() > CLIENT_ID_MAX {
+            return Err(Error::Invalid);
+        }
+        self.names.set_id(client_id);
+        self.endpoints = false;
+        Ok(())
+    }
+
+    /// Idle -> Initialized with `client_id` as the device ID. `Access`
+    /// unless idle; `Invalid` for an empty ID or one longer than 64 bytes.
     pub fn init(&mut self, settings: Settings, client_id: &[u8]) -> Result<(), Error> {
         if self.state != State::Idle {
             return Err(Error::Access);
         }
-        if client_id.is_empty() || client_id.len() > CLIENT_ID_MAX || !self.id.set(client_id) {
+        self.set_client_id(client_id)?;
+        self.init_with_set_id(settings)
+    }
+
+    /// Idle -> Initialized with the device ID set before. `Access` unless
+    /// idle; `Invalid` when no ID is set.
+    pub fn init_with_set_id(&mut self, settings: Settings) -> Result<(), Error> {
+        if self.state != State::Idle {
+            return Err(Error::Access);
+        }
+        if self.client_id().is_empty() {
             return Err(Error::Invalid);
         }
         self.settings = settings;
@@ -183,15 +207,18 @@ impl Core {
         Ok(())
     }
 
-    /// Back to Idle, forgetting the device, endpoints, message IDs and the
-    /// association cycle. Kept: the persistent-session flag, the control
-    /// values and whether the boot-time info sections were sent (NCS keeps
-    /// those across uninit too), and the link flags, so that the
-    /// `TRANSPORT_DISCONNECTED` of a connection still being closed is
-    /// reported. Disconnect first (and wait for that event) to end a live
-    /// connection.
+    /// Back to Idle, forgetting the endpoints, message IDs and the
+    /// association cycle. Kept: the device ID (as NCS keeps it), the
+    /// persistent-session flag, the control values and whether the
+    /// boot-time info sections were sent (NCS keeps those across uninit
+    /// too), and the link flags, so that the `TRANSPORT_DISCONNECTED` of a
+    /// connection still being closed is reported. Disconnect first (and
+    /// wait for that event) to end a live connection.
     pub fn uninit(&mut self) {
+        self.clear_endpoints();
+        let names = core::mem::replace(&mut self.names, Packed::new());
         *self = Self {
+            names,
             p_sesh: self.p_sesh,
             info_sent: self.info_sent,
             alerts_en: self.alerts_en,
@@ -221,8 +248,9 @@ impl Core {
         self.p_sesh
     }
 
+    /// The device ID (empty until set).
     pub fn client_id(&self) -> &[u8] {
-        self.id.get()
+        self.names.get(Part::Id)
     }
 
     /// From `nrfcloud_mqtt_topic_prefix` `"<stage>/<tenant>/"` (up to 63 bytes).
@@ -263,7 +291,7 @@ impl Core {
     /// The d2c topic from the shadow (empty until associated).
     pub fn d2c_topic(&self) -> &[u8] {
         if self.endpoints {
-            self.d2c.get()
+            self.names.get(Part::D2c)
         } else {
             &[]
         }
@@ -272,7 +300,7 @@ impl Core {
     /// The c2d topic as subscribed (empty until associated).
     pub fn c2d_topic(&self) -> &[u8] {
         if self.endpoints {
-            self.c2d.get()
+            self.names.get(Part::C2d)
         } else {
             &[]
         }
@@ -281,7 +309,7 @@ impl Core {
     /// The topic prefix from the shadow (empty until associated).
     pub fn topic_prefix(&self) -> &[u8] {
         if self.endpoints {
-            self.prefix.get()
+            self.names.get(Part::Prefix)
         } else {
             &[]
         }
@@ -341,12 +369,11 @@ impl Core {
         payload: &[u8],
         msg_id: u16,
     ) -> Result<(), Error> {
-        io.publish(
-            self.id.with_suffix(suffix),
-            payload,
-            Qos::AtLeastOnce,
-            msg_id,
-        )
+        // "<id><suffix>", built here: the ID is stored without room
+        // behind it.
+        let mut buf = [0u8; CLIENT_ID_MAX + SUFFIX_MAX];
+        let topic = join(&mut buf, self.client_id(), suffix).map_or(&[][..], |(t, _)| t);
+        io.publish(topic, payload, Qos::AtLeastOnce, msg_id)
     }
 
     pub(crate) fn set_keepalive(&mut self, io: &mut dyn Io, seconds: u16) {
@@ -357,9 +384,7 @@ impl Core {
 
     pub(crate) fn clear_endpoints(&mut self) {
         self.endpoints = false;
-        self.prefix.clear();
-        self.d2c.clear();
-        self.c2d.clear();
+        self.names.clear_endpoints();
     }
 
     /// Moves to `state` and tells the application (`kind`, status 0).

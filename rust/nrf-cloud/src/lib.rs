@@ -20,8 +20,14 @@
 //!   `NRF_CLOUD_ERR_STATUS_NONE` (as NCS does when its shadow request
 //!   fails) and goes no further. API sends that do not fit return
 //!   [`Error::NoMem`] (NCS's code for a failed encode) and send nothing.
-//! * **Endpoint topics** (d2c, c2d, prefix) longer than [`TOPIC_MAX`] are
-//!   refused the same way (NCS has no limit).
+//! * **Endpoint topics** (d2c, c2d, prefix) that do not fit, with the
+//!   device ID, in [`ENDPOINTS_MAX`] bytes are refused the same way (NCS
+//!   has no limit: it keeps them on its heap).
+//! * **Device ID**: kept by the core from [`Core::set_client_id`] or
+//!   [`Core::init`] on, also across `uninit` (as NCS keeps it), and only
+//!   changed while idle: NCS lets it change while initialized and goes on
+//!   with topics made from the old one (and, on its next CONNECT, a
+//!   client ID of the old length over the new text).
 //! * **Dropping the connection itself** (an incoming message larger than
 //!   the port's buffer, as NCS; a failed control-channel SUBACK, where NCS
 //!   sends an UNSUBSCRIBE of an empty topic list) reports
@@ -67,6 +73,6 @@ mod tx;
 pub use crate::api::*;
 pub use crate::connection::connack_status;
 pub use crate::core::{
-    log_level, msg_id, Core, CLIENT_ID_MAX, DEFAULT_LOG_LEVEL, STAGE_MAX, TENANT_MAX, TOPIC_MAX,
+    log_level, msg_id, Core, CLIENT_ID_MAX, DEFAULT_LOG_LEVEL, ENDPOINTS_MAX, STAGE_MAX, TENANT_MAX,
 };
 pub use crate::state::State;

@@ -8,15 +8,19 @@ use crate::api::{Event, EventType, Io, ShadowKind};
 use crate::codec::{
     encode_control_reply, encode_paired_report, PairedReport, NOT_ASSOCIATED_REPORT,
 };
-use crate::core::{log_level, msg, msg_id, Core, TOPIC_MAX};
+use crate::core::{log_level, msg, msg_id, Core};
 use crate::shadow::{
     apply_control, endpoints, is_disconnect_request, pairing, split_prefix, Captured, DecodeError,
     Pairing, Section,
 };
 use crate::state::State;
-use crate::storage::set_json;
+use crate::storage::Part;
 use crate::topics::{dc_topic, DcTopic, C2D_END, C2D_WILDCARD_END, CC_KINDS, SHADOW_UPDATE};
 use cloudwire_json::{Str, Value};
+
+/// Largest topic prefix with escapes that stage and tenant are taken from
+/// (an unescaped copy is made on the stack).
+const PREFIX_SCRATCH: usize = 128;
 
 impl Core {
     /// A received PUBLISH (the port acks QoS 1 afterwards). Control-channel
@@ -26,8 +30,9 @@ impl Core {
     ///
     /// Bad input never stops the core: a shadow that is not JSON is logged
     /// and dropped (as NCS does); one without the required members is
-    /// dropped; endpoint topics longer than [`TOPIC_MAX`] are logged and
-    /// reported as `EVT_ERROR` (status 0) and not used.
+    /// dropped; endpoints that do not fit in [`crate::ENDPOINTS_MAX`]
+    /// bytes with the device ID are logged and reported as `EVT_ERROR`
+    /// (status 0) and not used.
     pub fn on_publish(&mut self, io: &mut impl Io, buf: &mut [u8], topic: &[u8], payload: &[u8]) {
         self.publish_in(io, buf, topic, payload);
     }
@@ -55,7 +60,7 @@ impl Core {
         if self.state == State::Idle {
             return None;
         }
-        let rest = topic.strip_prefix(self.id.get())?;
+        let rest = topic.strip_prefix(self.client_id())?;
         let i = self.cc_suffixes().iter().position(|s| *s == rest)?;
         CC_KINDS.get(i).copied()
     }
@@ -125,7 +130,7 @@ impl Core {
     /// Stage and tenant from the prefix, whether or not the association
     /// state is taken (as NCS's state decode does).
     fn set_stage_tenant(&mut self, prefix: Str<'_>) {
-        let mut tmp = [0u8; TOPIC_MAX];
+        let mut tmp = [0u8; PREFIX_SCRATCH];
         let text = if prefix.has_escapes() {
             match prefix.unescape_into(&mut tmp) {
                 Ok(t) => crate::shadow::c_str(t),
@@ -147,22 +152,14 @@ impl Core {
             io.log(log_level::ERR, msg::BAD_PAIRING);
             return;
         };
-        let values = [ep.prefix, Some(ep.d2c), Some(ep.c2d)];
-        if values
-            .iter()
-            .flatten()
-            .any(|s| s.unescaped_len() > TOPIC_MAX)
+        if !self
+            .names
+            .set_endpoints([ep.prefix, Some(ep.c2d), Some(ep.d2c)])
         {
             self.local_error(io);
             return;
         }
-        for (dst, v) in [self.prefix.parts(), self.d2c.parts(), self.c2d.parts()]
-            .into_iter()
-            .zip(values)
-        {
-            set_json(dst, v);
-        }
-        self.c2d_modified = self.c2d.replace_suffix(C2D_END, C2D_WILDCARD_END);
+        self.c2d_modified = self.names.replace_end(Part::C2d, C2D_END, C2D_WILDCARD_END);
         self.endpoints = true;
     }
 
@@ -229,9 +226,9 @@ impl Core {
             return;
         }
         let report = PairedReport {
-            d2c: self.d2c.get(),
-            c2d: self.c2d.get(),
-            prefix: self.prefix.get(),
+            d2c: self.names.get(Part::D2c),
+            c2d: self.names.get(Part::C2d),
+            prefix: self.names.get(Part::Prefix),
             keepalive_s: self.settings.keepalive_s,
             alerts_en: self.control().0,
             log_lvl: self.control().1,

@@ -3,7 +3,12 @@
 
 //! Fixed-capacity byte strings for the core's inline storage.
 
+use core::ops::Range;
+
 use cloudwire_json::Str;
+
+use crate::core::ENDPOINTS_MAX;
+use crate::topics::BULK;
 
 /// Up to `N` bytes, stored inline. The generic methods are thin wrappers
 /// over slice functions so each capacity adds almost no code.
@@ -19,7 +24,7 @@ fn filled(data: &[u8], len: u8) -> &[u8] {
     data.get(..usize::from(len)).unwrap_or_default()
 }
 
-/// A length as stored: its low byte (buffers are shorter than 256 bytes).
+/// A length as stored: its low byte (callers keep lengths below 256).
 fn len8(n: usize) -> u8 {
     let [low, ..] = n.to_le_bytes();
     low
@@ -36,32 +41,6 @@ fn copy_in(data: &mut [u8], len: &mut u8, v: &[u8]) -> bool {
     }
 }
 
-/// `data[..len]` followed by `suffix`, written into the spare capacity.
-fn suffixed<'a>(data: &'a mut [u8], len: u8, suffix: &[u8]) -> &'a [u8] {
-    let len = usize::from(len);
-    let end = len + suffix.len();
-    match data.get_mut(len..end) {
-        Some(dst) => {
-            dst.copy_from_slice(suffix);
-            data.get(..end).unwrap_or_default()
-        }
-        None => &[],
-    }
-}
-
-/// Sets a buffer's contents (see [`ByteBuf::parts`]) to an unescaped JSON
-/// string up to its first NUL (NCS keeps such values as C strings), or
-/// empties it for `None`. The string must fit (the caller checks).
-pub(crate) fn set_json((data, len): (&mut [u8], &mut u8), s: Option<Str<'_>>) {
-    *len = match s {
-        Some(s) => {
-            let (out, _) = s.unescape_prefix(data);
-            len8(out.iter().position(|&b| b == 0).unwrap_or(out.len()))
-        }
-        None => 0,
-    };
-}
-
 impl<const N: usize> ByteBuf<N> {
     pub(crate) const fn new() -> Self {
         Self {
@@ -74,43 +53,143 @@ impl<const N: usize> ByteBuf<N> {
         filled(&self.data, self.len)
     }
 
-    pub(crate) fn clear(&mut self) {
-        self.len = 0;
-    }
-
-    /// Replaces the contents; false (and unchanged) if `v` is too long.
-    pub(crate) fn set(&mut self, v: &[u8]) -> bool {
-        copy_in(&mut self.data, &mut self.len, v)
-    }
-
     /// Replaces the contents with as much of `v` as fits.
     pub(crate) fn set_truncated(&mut self, v: &[u8]) {
         copy_in(&mut self.data, &mut self.len, v.get(..N).unwrap_or(v));
     }
+}
 
-    /// The storage and the length, for code shared by all capacities.
-    pub(crate) fn parts(&mut self) -> (&mut [u8], &mut u8) {
-        (&mut self.data, &mut self.len)
+/// `a` followed by `b` at the start of `buf`: that part and the rest of
+/// `buf` (`None` if they do not fit).
+pub(crate) fn join<'a>(
+    buf: &'a mut [u8],
+    a: &[u8],
+    b: &[u8],
+) -> Option<(&'a mut [u8], &'a mut [u8])> {
+    let (t, rest) = buf.split_at_mut_checked(a.len() + b.len())?;
+    let (x, y) = t.split_at_mut_checked(a.len())?;
+    x.copy_from_slice(a);
+    y.copy_from_slice(b);
+    Some((t, rest))
+}
+
+/// The parts of [`Packed`], in storage order.
+#[derive(Clone, Copy)]
+pub(crate) enum Part {
+    Id = 0,
+    Prefix = 1,
+    C2d = 2,
+    /// Last, so that a suffix can be appended in place.
+    D2c = 3,
+}
+
+/// Room for the ID and the endpoints, and behind them for `/bulk`.
+const PACKED_CAP: usize = ENDPOINTS_MAX + BULK.len();
+
+/// The device ID and the data-channel endpoints (topic prefix, c2d, d2c),
+/// one after the other in one buffer with a length byte each: NCS keeps
+/// the endpoints on its heap at their exact size, and this needs far less
+/// RAM than a worst-case buffer for each.
+pub(crate) struct Packed {
+    data: [u8; PACKED_CAP],
+    lens: [u8; 4],
+}
+
+impl Packed {
+    pub(crate) const fn new() -> Self {
+        Self {
+            data: [0; PACKED_CAP],
+            lens: [0; 4],
+        }
     }
 
-    /// The contents followed by `suffix` (empty if it does not fit: the
-    /// capacities are chosen so that it always does).
-    pub(crate) fn with_suffix(&mut self, suffix: &[u8]) -> &[u8] {
-        suffixed(&mut self.data, self.len, suffix)
+    fn range(&self, part: Part) -> Range<usize> {
+        let i = part as usize;
+        let start = self.lens.iter().take(i).map(|&n| usize::from(n)).sum();
+        let len = self.lens.get(i).map_or(0, |&n| usize::from(n));
+        start..start + len
     }
 
-    /// Replaces a trailing `old` with `new` of the same length.
-    pub(crate) fn replace_suffix(&mut self, old: &[u8], new: &[u8]) -> bool {
-        if !self.get().ends_with(old) || old.len() != new.len() {
+    pub(crate) fn get(&self, part: Part) -> &[u8] {
+        self.data.get(self.range(part)).unwrap_or_default()
+    }
+
+    /// Replaces the ID (the caller keeps it to at most 64 bytes) and drops
+    /// the endpoints.
+    pub(crate) fn set_id(&mut self, id: &[u8]) {
+        self.lens = [0; 4];
+        if let Some(len) = self.lens.first_mut() {
+            copy_in(&mut self.data, len, id);
+        }
+    }
+
+    /// Drops the endpoints, keeping the ID.
+    pub(crate) fn clear_endpoints(&mut self) {
+        let id = self.lens.first().copied().unwrap_or(0);
+        self.lens = [id, 0, 0, 0];
+    }
+
+    /// Stores the endpoints `[prefix, c2d, d2c]` behind the ID, each
+    /// unescaped up to its first NUL (NCS keeps them as C strings); an
+    /// absent one is stored empty. False, and nothing changed, unless the
+    /// ID and the full unescaped values fit in [`ENDPOINTS_MAX`] bytes
+    /// (and each value in 255).
+    pub(crate) fn set_endpoints(&mut self, values: [Option<Str<'_>>; 3]) -> bool {
+        let mut total = self.get(Part::Id).len();
+        for v in values.iter().flatten() {
+            let n = v.unescaped_len();
+            if n > usize::from(u8::MAX) {
+                return false;
+            }
+            total += n;
+        }
+        if total > ENDPOINTS_MAX {
             return false;
         }
-        let len = usize::from(self.len);
-        match self.data.get_mut(len - old.len()..len) {
+        let mut at = self.get(Part::Id).len();
+        for (len, v) in self.lens.iter_mut().skip(1).zip(values) {
+            let n = match (v, self.data.get_mut(at..)) {
+                (Some(s), Some(dst)) => {
+                    let (out, _) = s.unescape_prefix(dst);
+                    out.iter().position(|&b| b == 0).unwrap_or(out.len())
+                }
+                _ => 0,
+            };
+            *len = len8(n);
+            at += n;
+        }
+        true
+    }
+
+    /// d2c followed by `suffix` (up to `/bulk`'s length: the room kept
+    /// behind d2c), written in place.
+    pub(crate) fn d2c_with(&mut self, suffix: &[u8]) -> &[u8] {
+        let Range { start, end } = self.range(Part::D2c);
+        let tail = end + suffix.len();
+        match self.data.get_mut(end..tail) {
             Some(dst) => {
-                dst.copy_from_slice(new);
-                true
+                dst.copy_from_slice(suffix);
+                self.data.get(start..tail).unwrap_or_default()
             }
-            None => false,
+            None => &[],
+        }
+    }
+
+    /// Replaces a trailing `old` of `part` with `new` of the same length.
+    pub(crate) fn replace_end(&mut self, part: Part, old: &[u8], new: &[u8]) -> bool {
+        let r = self.range(part);
+        match self.data.get_mut(r) {
+            Some(v) if v.ends_with(old) && old.len() == new.len() => {
+                let at = v.len() - old.len();
+                match v.get_mut(at..) {
+                    Some(dst) => {
+                        dst.copy_from_slice(new);
+                        true
+                    }
+                    None => false,
+                }
+            }
+            _ => false,
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::codec::{encode_device_status, encode_sensor, encode_transform_request
 use crate::core::{msg_id, Core};
 use crate::shadow::c_str;
 use crate::state::State;
+use crate::storage::Part;
 use crate::topics::{BIN, BULK, GET_TF, SHADOW_UPDATE};
 
 fn low16(v: u32) -> u16 {
@@ -72,7 +73,7 @@ impl Core {
             Some(_) => (Qos::AtLeastOnce, self.next_id()),
             None => (Qos::AtMostOnce, 0),
         };
-        io.publish(self.d2c.get(), payload, qos, id)
+        io.publish(self.names.get(Part::D2c), payload, qos, id)
     }
 
     /// `nrf_cloud_send` with pre-encoded `data` (`capi` encodes objects).
@@ -129,7 +130,7 @@ impl Core {
             1 => (Qos::AtLeastOnce, self.id_or_next(requested)),
             _ => return Err(Error::Invalid),
         };
-        io.publish(self.d2c.with_suffix(suffix), data, qos, msg)
+        io.publish(self.names.d2c_with(suffix), data, qos, msg)
     }
 
     /// `nrf_cloud_shadow_device_status_update`: QoS 1 to the shadow update

@@ -67,7 +67,11 @@ fn init_rules() {
     assert_eq!(c.client_id(), &max);
     c.uninit();
     assert_eq!(c.state(), State::Idle);
-    assert_eq!(c.client_id(), b"");
+    // The device ID is kept across uninit (as NCS keeps it).
+    assert_eq!(c.client_id(), &max);
+    assert_eq!(c.init_with_set_id(Settings::DEFAULT), Ok(()));
+    assert_eq!(c.client_id(), &max);
+    c.uninit();
     let s = Settings {
         keepalive_s: 60,
         ..Settings::DEFAULT
@@ -242,4 +246,50 @@ fn longest_client_id_topics() {
         accepted_not_associated().as_bytes(),
     );
     assert_eq!(c.state(), State::UaPinWait);
+}
+
+#[test]
+fn client_id_set_rules() {
+    let mut c = Core::new();
+    assert_eq!(c.init_with_set_id(Settings::DEFAULT), Err(Error::Invalid));
+    assert_eq!(c.set_client_id(b""), Err(Error::Invalid));
+    assert_eq!(
+        c.set_client_id(&[b'a'; CLIENT_ID_MAX + 1]),
+        Err(Error::Invalid)
+    );
+    assert_eq!(c.client_id(), b"");
+    assert_eq!(c.set_client_id(b"dev-1"), Ok(()));
+    assert_eq!(c.set_client_id(b"dev-2"), Ok(()));
+    assert_eq!(c.client_id(), b"dev-2");
+    assert_eq!(c.init_with_set_id(Settings::DEFAULT), Ok(()));
+    assert_eq!(c.init_with_set_id(Settings::DEFAULT), Err(Error::Access));
+    // Not connected: the next connection takes it.
+    assert_eq!(c.set_client_id(b"dev-3"), Ok(()));
+    assert_eq!(c.set_client_id(b"dev-2"), Ok(()));
+    c.connect_started().unwrap();
+    // Being connected: the ID in use stays.
+    assert_eq!(c.set_client_id(b"dev-3"), Err(Error::Access));
+    let mut io = RecIo::default();
+    let mut buf = vec![0u8; 512];
+    c.on_connack(&mut io, &mut buf, 0, false);
+    assert_eq!(
+        io.take()[1],
+        sub(
+            &[
+                "dev-2/shadow/get/accepted/trim",
+                "dev-2/shadow/get/rejected",
+                "dev-2/shadow/update/delta/full",
+            ],
+            100
+        )
+    );
+    assert_eq!(c.set_client_id(b"dev-3"), Err(Error::Access));
+    assert_eq!(c.client_id(), b"dev-2");
+    // Idle again, even with the connection still closing: allowed.
+    c.uninit();
+    assert_eq!(c.client_id(), b"dev-2");
+    assert_eq!(c.set_client_id(b"dev-3"), Ok(()));
+    assert_eq!(c.client_id(), b"dev-3");
+    assert_eq!(c.init(Settings::DEFAULT, b"dev-4"), Ok(()));
+    assert_eq!(c.client_id(), b"dev-4");
 }

@@ -14,6 +14,7 @@ mod common;
 
 use cloudwire_nrf_cloud::{
     ConnMethod, Core, DeviceStatus, Error, FotaServices, Qos, Settings, ShadowInfo, State,
+    ENDPOINTS_MAX,
 };
 use common::*;
 
@@ -176,6 +177,38 @@ fn send_routing() {
     );
     // The d2c topic itself is unchanged by the suffixes.
     assert_eq!(d.core.d2c_topic(), D2C.as_bytes());
+}
+
+#[test]
+fn bulk_and_bin_behind_the_longest_d2c() {
+    // d2c ends exactly at ENDPOINTS_MAX: the suffixes still fit behind it.
+    let mut d = Dev::new(Settings::DEFAULT);
+    d.reach_state_requested();
+    let d2c = format!(
+        "d/{}",
+        "z".repeat(ENDPOINTS_MAX - ID.len() - PREFIX.len() - C2D.len() - 2)
+    );
+    let doc = format!(
+        r#"{{"desired":{{"pairing":{{"state":"paired","topics":{{"d2c":"{d2c}","c2d":"{C2D}"}}}},"nrfcloud_mqtt_topic_prefix":"{PREFIX}"}}}}"#
+    );
+    d.publish(&t("/shadow/get/accepted/trim"), &doc);
+    d.puback(301);
+    d.suback(101, true);
+    assert_eq!(d.state(), State::DcConnected);
+    d.take();
+    assert_eq!(d.core.send(&mut d.io, 3, b"[1]", 0, 0), Ok(()));
+    assert_eq!(d.core.send(&mut d.io, 4, b"b", 0, 0), Ok(()));
+    assert_eq!(d.core.send(&mut d.io, 2, b"m", 0, 0), Ok(()));
+    assert_eq!(
+        d.take(),
+        vec![
+            pub0(&format!("{d2c}/bulk"), "[1]"),
+            pub0(&format!("{d2c}/bin"), "b"),
+            pub0(&d2c, "m"),
+        ]
+    );
+    assert_eq!(d.core.d2c_topic(), d2c.as_bytes());
+    assert_eq!(d.core.c2d_topic(), C2D.as_bytes());
 }
 
 #[test]

@@ -13,7 +13,7 @@
 
 mod common;
 
-use cloudwire_nrf_cloud::{err_status, EventType as E, Settings, ShadowKind, State};
+use cloudwire_nrf_cloud::{err_status, EventType as E, Settings, ShadowKind, State, ENDPOINTS_MAX};
 use common::*;
 
 fn accepted_topic() -> String {
@@ -308,7 +308,10 @@ fn endpoints_too_long_are_refused() {
     let mut d = Dev::new(Settings::DEFAULT);
     d.reach_state_requested();
     d.take();
-    let long = format!("prod/t/m/d/{}/+/r", "x".repeat(120));
+    // The ID, prefix, d2c and c2d share ENDPOINTS_MAX bytes.
+    let room = ENDPOINTS_MAX - ID.len() - PREFIX.len() - D2C.len();
+    let long = format!("prod/t/m/d/{}/+/r", "x".repeat(room - 14));
+    assert_eq!(long.len(), room + 1);
     let doc = accepted_associated(&long);
     d.publish(&accepted_topic(), &doc);
     assert_eq!(
@@ -319,12 +322,62 @@ fn endpoints_too_long_are_refused() {
         ]
     );
     assert_eq!(d.state(), State::CloudStateRequested);
+    assert_eq!(d.core.c2d_topic(), b"");
     // Exactly at the limit is fine.
-    let max = format!("p/{}", "y".repeat(126));
-    assert_eq!(max.len(), 128);
+    let max = format!("p/{}", "y".repeat(room - 2));
     d.publish(&accepted_topic(), &accepted_associated(&max));
     assert_eq!(d.state(), State::UaPinComplete);
     assert_eq!(d.core.c2d_topic(), max.as_bytes());
+    assert_eq!(d.core.d2c_topic(), D2C.as_bytes());
+    assert_eq!(d.core.topic_prefix(), PREFIX.as_bytes());
+    assert_eq!(d.core.client_id(), ID.as_bytes());
+}
+
+#[test]
+fn endpoint_longer_than_255_is_refused() {
+    let mut d = Dev::new(Settings::DEFAULT);
+    d.core.uninit();
+    d.core.init(Settings::DEFAULT, b"i").unwrap();
+    d.reach_state_requested();
+    let doc = |c2d: &str| {
+        format!(
+            r#"{{"desired":{{"pairing":{{"state":"paired","topics":{{"d2c":"d","c2d":"{c2d}"}}}},"nrfcloud_mqtt_topic_prefix":"p/t/"}}}}"#
+        )
+    };
+    d.publish("i/shadow/get/accepted/trim", &doc(&"c".repeat(256)));
+    assert_eq!(d.state(), State::CloudStateRequested);
+    assert_eq!(d.core.c2d_topic(), b"");
+    let max = "c".repeat(255);
+    d.publish("i/shadow/get/accepted/trim", &doc(&max));
+    assert_eq!(d.state(), State::UaPinComplete);
+    assert_eq!(d.core.c2d_topic(), max.as_bytes());
+    assert_eq!(d.core.d2c_topic(), b"d");
+    assert_eq!(d.core.topic_prefix(), b"p/t/");
+}
+
+#[test]
+fn real_endpoints_fit_for_ids_up_to_47_bytes() {
+    // nRF Cloud's topics for a `prod` tenant, as the cloud sends them.
+    for (len, fits) in [(19, true), (36, true), (47, true), (48, false)] {
+        let id = "i".repeat(len);
+        let d2c = format!("{PREFIX}m/d/{id}/d2c");
+        let c2d = format!("{PREFIX}m/d/{id}/c2d");
+        let mut d = Dev::new(Settings::DEFAULT);
+        d.core.uninit();
+        d.core.init(Settings::DEFAULT, id.as_bytes()).unwrap();
+        d.reach_state_requested();
+        let doc = format!(
+            r#"{{"desired":{{"pairing":{{"state":"paired","topics":{{"d2c":"{d2c}","c2d":"{c2d}"}}}},"nrfcloud_mqtt_topic_prefix":"{PREFIX}"}}}}"#
+        );
+        d.publish(&format!("{id}/shadow/get/accepted/trim"), &doc);
+        assert_eq!(d.state() == State::UaPinComplete, fits, "{len}");
+        let expect = if fits {
+            format!("{PREFIX}m/d/{id}/+/r")
+        } else {
+            String::new()
+        };
+        assert_eq!(d.core.c2d_topic(), expect.as_bytes(), "{len}");
+    }
 }
 
 #[test]
