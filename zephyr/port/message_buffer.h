@@ -19,9 +19,10 @@
 
 /*
  * Claims the first len bytes of the connection's buffer for an incoming
- * payload, once no outgoing space is lent (the lender is a thread holding
- * the library lock that needs nothing from the caller to finish). Returns
- * the buffer. Pair with cw_message_buffer_rx_release().
+ * payload, once no outgoing space is lent: takes the library lock, which a
+ * lender holds until it has given the space back (and which it holds
+ * without waiting for the caller). Returns the buffer. Pair with
+ * cw_message_buffer_rx_release().
  */
 uint8_t *cw_message_buffer_rx_claim(uint8_t conn, size_t len);
 void cw_message_buffer_rx_release(uint8_t conn);

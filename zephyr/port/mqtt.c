@@ -65,8 +65,6 @@ BUILD_ASSERT(ZSOCK_POLLIN == CW_POLL_IN && ZSOCK_POLLERR == CW_POLL_ERR << 2 &&
 
 struct cw_mqtt_conn {
 	struct mqtt_client client;
-	struct sockaddr_storage broker;
-	sec_tag_t sec_tag;
 	/* True from a successful mqtt_connect() until its DISCONNECT event. */
 	bool open;
 	/* wake_fd and poll_lock are set up (by the first connect). */
@@ -275,14 +273,25 @@ static void mqtt_evt_handler(struct mqtt_client *client, const struct mqtt_evt *
 	}
 }
 
-static void client_setup(struct cw_mqtt_conn *c, const struct cw_mqtt_conn_params *params)
+/*
+ * What Zephyr's client reads only inside mqtt_connect() (socket, TLS
+ * options, connect): kept on the connecting thread's stack, not in RAM for
+ * the life of the connection.
+ */
+struct connect_target {
+	struct sockaddr_storage broker;
+	sec_tag_t sec_tag;
+};
+
+static void client_setup(struct cw_mqtt_conn *c, struct connect_target *t,
+			 const struct cw_mqtt_conn_params *params)
 {
 	struct mqtt_client *client = &c->client;
 	struct mqtt_sec_config *tls = &client->transport.tls.config;
 
 	/* Zeroes the rest: no user name, password or cipher list. */
 	mqtt_client_init(client);
-	client->broker = &c->broker;
+	client->broker = (struct sockaddr *)&t->broker;
 	client->evt_cb = mqtt_evt_handler;
 	client->client_id.utf8 = params->client_id;
 	client->client_id.size = (uint32_t)params->client_id_len;
@@ -297,19 +306,19 @@ static void client_setup(struct cw_mqtt_conn *c, const struct cw_mqtt_conn_param
 	client->tx_buf = c->tx_buf;
 	client->tx_buf_size = sizeof(c->tx_buf);
 
-	c->sec_tag = (sec_tag_t)params->sec_tag;
+	t->sec_tag = (sec_tag_t)params->sec_tag;
 	client->transport.type = MQTT_TRANSPORT_SECURE;
 	tls->peer_verify = TLS_PEER_VERIFY_REQUIRED;
-	tls->sec_tag_list = &c->sec_tag;
+	tls->sec_tag_list = &t->sec_tag;
 	tls->sec_tag_count = 1;
 	/* Server name for SNI and for checking the server's certificate. */
 	tls->hostname = params->host;
 }
 
-/* TCP + TLS + CONNECT to the address in c->broker. */
-static int connect_broker(struct cw_mqtt_conn *c, uint16_t port)
+/* TCP + TLS + CONNECT to the address in t->broker. */
+static int connect_broker(struct cw_mqtt_conn *c, struct connect_target *t, uint16_t port)
 {
-	struct sockaddr *addr = (struct sockaddr *)&c->broker;
+	struct sockaddr *addr = (struct sockaddr *)&t->broker;
 	char ip[NET_IPV6_ADDR_LEN];
 	int err;
 
@@ -333,8 +342,8 @@ static int connect_broker(struct cw_mqtt_conn *c, uint16_t port)
 }
 
 /* Resolves host for one address family and tries each address in turn. */
-static int connect_family(struct cw_mqtt_conn *c, const struct cw_mqtt_conn_params *params,
-			  int family)
+static int connect_family(struct cw_mqtt_conn *c, struct connect_target *t,
+			  const struct cw_mqtt_conn_params *params, int family)
 {
 	struct zsock_addrinfo hints = {
 		.ai_family = family,
@@ -355,10 +364,10 @@ static int connect_family(struct cw_mqtt_conn *c, const struct cw_mqtt_conn_para
 		if (ai->ai_addr == NULL || ai->ai_family != family) {
 			continue;
 		}
-		memcpy(&c->broker, ai->ai_addr,
+		memcpy(&t->broker, ai->ai_addr,
 		       IS_ENABLED(CONFIG_NET_IPV6) && family == AF_INET6 ?
 		       sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in));
-		err = connect_broker(c, params->port);
+		err = connect_broker(c, t, params->port);
 		if (err == 0) {
 			break;
 		}
@@ -367,16 +376,17 @@ static int connect_family(struct cw_mqtt_conn *c, const struct cw_mqtt_conn_para
 	return err;
 }
 
-static int connect_static_ipv4(struct cw_mqtt_conn *c, const struct cw_mqtt_conn_params *params)
+static int connect_static_ipv4(struct cw_mqtt_conn *c, struct connect_target *t,
+			       const struct cw_mqtt_conn_params *params)
 {
-	struct sockaddr_in *addr = (struct sockaddr_in *)&c->broker;
+	struct sockaddr_in *addr = (struct sockaddr_in *)&t->broker;
 
 	addr->sin_family = AF_INET;
 	if (zsock_inet_pton(AF_INET, params->static_ipv4, &addr->sin_addr) != 1) {
 		LOG_ERR("Bad static IPv4 address: %s", params->static_ipv4);
 		return -EINVAL;
 	}
-	return connect_broker(c, params->port);
+	return connect_broker(c, t, params->port);
 }
 
 /* Applies the NRF_CLOUD_SEND_* socket choice; failures only warn. */
@@ -403,6 +413,7 @@ static void socket_options_apply(int sock)
 int cw_port_mqtt_connect(uint8_t conn, const struct cw_mqtt_conn_params *params)
 {
 	struct cw_mqtt_conn *c = conn_get(conn);
+	struct connect_target target = { 0 };
 	int err = -ECONNREFUSED;
 
 	if (c == NULL || params == NULL || params->host == NULL || params->client_id == NULL) {
@@ -421,17 +432,17 @@ int cw_port_mqtt_connect(uint8_t conn, const struct cw_mqtt_conn_params *params)
 		c->wake_ready = true;
 	}
 
-	client_setup(c, params);
+	client_setup(c, &target, params);
 
 	if (params->static_ipv4 != NULL) {
 		/* A fixed address has no DNS fallback. */
-		err = connect_static_ipv4(c, params);
+		err = connect_static_ipv4(c, &target, params);
 	} else {
 		if (IS_ENABLED(CONFIG_NET_IPV6)) {
-			err = connect_family(c, params, AF_INET6);
+			err = connect_family(c, &target, params, AF_INET6);
 		}
 		if (err && IS_ENABLED(CONFIG_NET_IPV4) && !params->ipv6_only) {
-			err = connect_family(c, params, AF_INET);
+			err = connect_family(c, &target, params, AF_INET);
 		}
 	}
 
@@ -441,6 +452,9 @@ int cw_port_mqtt_connect(uint8_t conn, const struct cw_mqtt_conn_params *params)
 		return -ECONNREFUSED;
 	}
 
+	/* Only mqtt_connect() reads them; they are gone with this frame. */
+	c->client.broker = NULL;
+	c->client.transport.tls.config.sec_tag_list = NULL;
 	c->open = true;
 	socket_options_apply(c->client.transport.tls.sock);
 	return 0;
