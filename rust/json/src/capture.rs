@@ -198,6 +198,8 @@ pub(crate) struct Capture<'s, 'p, 'o, 'a> {
     cur: u8,
     /// Nodes already matched (only the first matching member counts).
     seen: u32,
+    /// Paths whose value is a string with escapes.
+    pub(crate) escaped: u32,
 }
 
 impl<'s, 'p, 'o, 'a> Capture<'s, 'p, 'o, 'a> {
@@ -213,6 +215,7 @@ impl<'s, 'p, 'o, 'a> Capture<'s, 'p, 'o, 'a> {
             // The root value leads to the root's children.
             cur: ROOT,
             seen: 0,
+            escaped: 0,
         }
     }
 
@@ -278,11 +281,14 @@ impl<'s, 'p, 'o, 'a> Capture<'s, 'p, 'o, 'a> {
     }
 
     /// A scalar value ran from where `from` bytes of the document were left
-    /// to where `to` are.
+    /// to where `to` are (`escaped`: a string with escapes).
     #[inline(always)]
-    pub(crate) fn scalar(&mut self, from: usize, to: usize) {
+    pub(crate) fn scalar(&mut self, from: usize, to: usize, escaped: bool) {
         if self.cur != NONE {
             let mask = self.set.node(self.cur).map_or(0, |node| node.ends);
+            if escaped {
+                self.escaped |= mask;
+            }
             self.store(mask, from, to);
             self.cur = NONE;
         }

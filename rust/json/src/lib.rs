@@ -10,7 +10,9 @@
 //!   recursion) and returns a zero-copy [`Value`]; lookups by key or path,
 //!   typed getters and unescaping into a caller buffer work on the borrowed
 //!   bytes. [`parse_paths`] also picks out the values at a [`PathSet`] in
-//!   the same pass, so a decoder reads a document exactly once.
+//!   the same pass, so a decoder reads a document exactly once;
+//!   [`parse_paths_escapes`] also tells which of those strings have
+//!   escapes, so that reading the others never looks for any.
 //!
 //! Scanning goes a machine word at a time where it can (strings are most of
 //! a document). Name lookups can follow cJSON (`*_ci`: ASCII case ignored,
@@ -30,7 +32,7 @@ mod value;
 mod writer;
 
 pub use capture::{PathSet, NODES_MAX, PATHS_MAX, PATH_MAX};
-pub use scan::{parse, parse_c_str, parse_paths, Error, MAX_DEPTH};
+pub use scan::{parse, parse_c_str, parse_paths, parse_paths_escapes, Error, MAX_DEPTH};
 pub use string::Str;
 pub use value::{Elements, Kind, Members, Value};
 pub use writer::{Overflow, Writer};

@@ -193,15 +193,19 @@ fn validate<'a>(doc: &'a [u8], cap: &mut Capture<'_, '_, '_, 'a>) -> Result<&'a 
             // Empty: its bracket is read again below, like any other.
             r = before;
         } else {
+            let mut escaped = false;
             let end = match c {
-                b'"' => string(r).map(|(end, _)| end),
+                b'"' => string(r).map(|(end, e)| {
+                    escaped = e;
+                    end
+                }),
                 b't' => literal(r, b"rue"),
                 b'f' => literal(r, b"alse"),
                 b'n' => literal(r, b"ull"),
                 _ => number(c, r),
             };
             r = end.ok_or(Error::Syntax)?;
-            cap.scalar(left, r.len());
+            cap.scalar(left, r.len(), escaped);
             if depth == 0 {
                 return Ok(r);
             }
@@ -265,15 +269,30 @@ pub fn parse_paths<'a, const N: usize>(
     paths: &PathSet<'_, N>,
     out: &mut [Option<Value<'a>>],
 ) -> Result<Value<'a>, Error> {
+    parse_tree(doc, c_string, paths.tree(), out).map(|(root, _)| root)
+}
+
+/// [`parse_paths`] that also tells which captured strings have escapes:
+/// bit `n` of the mask is set when `out[n]` was filled with a string that
+/// has escapes (clear for other values and for slots left alone). Give
+/// [`Value::as_str_escaped`] that bit, so that reading the string costs no
+/// second look for escapes.
+pub fn parse_paths_escapes<'a, const N: usize>(
+    doc: &'a [u8],
+    c_string: bool,
+    paths: &PathSet<'_, N>,
+    out: &mut [Option<Value<'a>>],
+) -> Result<(Value<'a>, u32), Error> {
     parse_tree(doc, c_string, paths.tree(), out)
 }
 
+/// The root value, and the captured strings with escapes.
 fn parse_tree<'a>(
     doc: &'a [u8],
     c_string: bool,
     paths: Tree<'_, '_>,
     out: &mut [Option<Value<'a>>],
-) -> Result<Value<'a>, Error> {
+) -> Result<(Value<'a>, u32), Error> {
     let doc = match doc {
         [0xef, 0xbb, 0xbf, rest @ ..] => rest,
         _ => doc,
@@ -287,5 +306,5 @@ fn parse_tree<'a>(
         _ => return Err(Error::Syntax),
     }
     let raw = start.get(..start.len().wrapping_sub(end.len()));
-    Ok(Value::new(raw.unwrap_or_default()))
+    Ok((Value::new(raw.unwrap_or_default()), cap.escaped))
 }

@@ -3,7 +3,6 @@
 
 //! JSON string contents: comparison and unescaping without copying first.
 
-use crate::bytes::{has_byte, W};
 use crate::writer::Overflow;
 
 /// The contents of a JSON string token (between the quotes), still escaped.
@@ -13,9 +12,10 @@ use crate::writer::Overflow;
 #[derive(Clone, Copy, Debug)]
 pub struct Str<'a> {
     raw: &'a [u8],
-    /// False when known to have no escapes. A string read from a value
-    /// (not from the scanner) is only looked at when that matters, so that
-    /// getting it costs no pass over its bytes.
+    /// False when known to have no escapes (the scanner saw it: member
+    /// names, strings from [`crate::parse_paths_escapes`]). Other strings
+    /// are only looked at when that matters, so that getting one costs no
+    /// pass over its bytes.
     maybe_escaped: bool,
 }
 
@@ -28,27 +28,13 @@ impl PartialEq for Str<'_> {
 
 impl Eq for Str<'_> {}
 
-/// Whether `raw` has a `\\`.
-// Smaller than `contains`'s generic `memchr`, and faster on these lengths.
+/// Whether `raw` has a `\\`. Byte by byte (the least code): strings the
+/// parser captured come with what it saw ([`crate::parse_paths_escapes`]),
+/// so this only looks at strings found by navigation.
+// Smaller than `contains`'s generic `memchr`.
 #[allow(clippy::manual_contains)]
 fn has_backslash(raw: &[u8]) -> bool {
-    // Only whether, not where: two words per turn, then the last one or
-    // two words (overlapping what was seen), or bytes if that is all.
-    let word = |w: &[u8; W]| has_byte(usize::from_le_bytes(*w), b'\\');
-    let mut rest = raw;
-    while let Some((a, more)) = rest.split_first_chunk::<W>() {
-        let Some((b, more)) = more.split_first_chunk::<W>() else {
-            break;
-        };
-        if word(a) | word(b) != 0 {
-            return true;
-        }
-        rest = more;
-    }
-    match raw.last_chunk::<W>() {
-        Some(last) => word(last) | rest.first_chunk::<W>().map_or(0, word) != 0,
-        None => raw.iter().any(|&c| c == b'\\'),
-    }
+    raw.iter().any(|&c| c == b'\\')
 }
 
 fn low_byte(x: u32) -> u8 {
@@ -166,6 +152,7 @@ impl<'a> Str<'a> {
     }
 
     /// Whether the string contains any escape sequence.
+    #[inline(always)]
     pub fn has_escapes(&self) -> bool {
         self.maybe_escaped && has_backslash(self.raw)
     }
@@ -234,37 +221,43 @@ impl<'a> Str<'a> {
     /// Unescaped string equals `s` exactly. (Strings with escapes are
     /// compared through a 64-byte copy: longer ones never compare equal.)
     pub fn equals(&self, s: &[u8]) -> bool {
-        if !self.has_escapes() {
-            return self.raw == s;
-        }
         let mut tmp = [0u8; CMP_MAX];
-        let (t, whole) = self.unescape_prefix(&mut tmp);
-        whole && t == s
+        self.text(&mut tmp) == Some(s)
     }
 
     /// Unescaped string equals `s` ignoring ASCII case (cJSON's key match;
     /// same 64-byte limit as [`Str::equals`]).
     pub fn equals_ignore_ascii_case(&self, s: &[u8]) -> bool {
-        if !self.has_escapes() {
-            return self.raw.len() == s.len() && crate::value::same(self.raw, s, true);
-        }
         let mut tmp = [0u8; CMP_MAX];
-        let (t, whole) = self.unescape_prefix(&mut tmp);
-        whole && t.len() == s.len() && crate::value::same(t, s, true)
+        self.text(&mut tmp)
+            .is_some_and(|t| t.len() == s.len() && crate::value::same(t, s, true))
+    }
+
+    /// The unescaped text: the raw bytes if there are no escapes, else
+    /// unescaped into `tmp` (`None` if it does not fit).
+    fn text<'t>(&self, tmp: &'t mut [u8; CMP_MAX]) -> Option<&'t [u8]>
+    where
+        'a: 't,
+    {
+        if !self.has_escapes() {
+            return Some(self.raw);
+        }
+        match self.unescape_prefix(tmp) {
+            (t, true) => Some(t),
+            _ => None,
+        }
     }
 
     /// Unescaped string starts with `s` (for strings with escapes only the
-    /// first 64 unescaped bytes are looked at).
+    /// first 64 unescaped bytes are looked at, so a longer `s` never
+    /// matches them).
     pub fn starts_with(&self, s: &[u8]) -> bool {
-        // A prefix without a `\\` is the same unescaped.
-        let head = self.raw.get(..s.len());
-        if head.is_some_and(|h| h.iter().zip(s).all(|(a, b)| a == b)) && !has_backslash(s) {
-            return true;
-        }
-        if !self.has_escapes() {
-            return false;
-        }
         let mut tmp = [0u8; CMP_MAX];
-        self.unescape_prefix(&mut tmp).0.starts_with(s)
+        let text = if self.has_escapes() {
+            self.unescape_prefix(&mut tmp).0
+        } else {
+            self.raw
+        };
+        text.starts_with(s)
     }
 }

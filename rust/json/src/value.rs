@@ -303,12 +303,21 @@ impl<'a> Value<'a> {
 
     /// The string's contents (still escaped) if this is a string.
     pub fn as_str(&self) -> Option<Str<'a>> {
+        // Escapes are looked for only if they matter.
+        self.as_str_escaped(true)
+    }
+
+    /// [`Value::as_str`] for a string whose escapes are known: `escaped`
+    /// as [`crate::parse_paths_escapes`] reports it for the value's slot.
+    /// With `false` the string is taken as having none (nothing looks for
+    /// them again); a string that does have some then reads as its raw
+    /// bytes.
+    pub fn as_str_escaped(&self, escaped: bool) -> Option<Str<'a>> {
         if !self.is_string() {
             return None;
         }
         let inner = self.raw.get(1..self.raw.len().saturating_sub(1))?;
-        // Escapes are looked for only if they matter.
-        Some(Str::with_escapes(inner, true))
+        Some(Str::with_escapes(inner, escaped))
     }
 
     /// A number converted to an integer as C's `(int)` cast of cJSON's

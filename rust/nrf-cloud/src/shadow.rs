@@ -13,7 +13,7 @@ use crate::text::{
     ALERTS_EN, APP_ID, C2D, CONFIG, CONTROL, D2C, DESIRED, DEVICE, LOG_LVL, MESSAGE, MESSAGE_TYPE,
     NOT_ASSOCIATED, PAIRED, PAIRING, PREFIX_KEY, REPORTED, STATE, TOPICS,
 };
-use cloudwire_json::{parse_paths, Error as JsonError, PathSet, Str, Value};
+use cloudwire_json::{parse_paths, parse_paths_escapes, Error as JsonError, PathSet, Str, Value};
 
 /// Why a shadow document was not decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,7 +70,7 @@ fn number(v: Option<Value<'_>>) -> Option<Value<'_>> {
 
 /// The members of a desired section (or a delta's state) that NCS looks
 /// at, each found as NCS's chained `cJSON_GetObjectItem` calls find it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Section<'a> {
     pub prefix: Option<Value<'a>>,
     pub pairing_state: Option<Value<'a>>,
@@ -79,6 +79,51 @@ pub struct Section<'a> {
     pub c2d: Option<Value<'a>>,
     /// The first member named `control`, whatever its type.
     pub control: Option<Value<'a>>,
+    /// Bit per capture slot (`PREFIX_SLOT` …), clear when the value there
+    /// is known to have no escapes (the parser saw it), so that its text is
+    /// read without looking for them again. All set (unknown) when found
+    /// by navigation.
+    escaped: u32,
+}
+
+/// Nothing found (escapes unknown).
+impl Default for Section<'_> {
+    fn default() -> Self {
+        Self {
+            prefix: None,
+            pairing_state: None,
+            topics: None,
+            d2c: None,
+            c2d: None,
+            control: None,
+            escaped: u32::MAX,
+        }
+    }
+}
+
+/// Capture slots of the section's strings (the same in [`ACCEPTED`] and
+/// [`DELTA`]).
+const PREFIX_SLOT: u32 = 1;
+const PAIRING_STATE_SLOT: u32 = 2;
+const D2C_SLOT: u32 = 4;
+const C2D_SLOT: u32 = 5;
+
+/// The same members (what is known about escapes does not count).
+impl PartialEq for Section<'_> {
+    fn eq(&self, o: &Self) -> bool {
+        (self.prefix, self.pairing_state, self.topics) == (o.prefix, o.pairing_state, o.topics)
+            && (self.d2c, self.c2d, self.control) == (o.d2c, o.c2d, o.control)
+    }
+}
+
+impl Eq for Section<'_> {}
+
+impl<'a> Section<'a> {
+    /// The string `v` (from capture slot `slot`), if it is one.
+    #[inline(always)]
+    fn str_at(&self, v: Option<Value<'a>>, slot: u32) -> Option<Str<'a>> {
+        v?.as_str_escaped(bit(self.escaped, slot))
+    }
 }
 
 /// A decoded control-channel document and what the core reads from it.
@@ -141,8 +186,9 @@ const _: () =
 /// Capture slots of the largest set.
 const SLOTS: usize = 14;
 
-/// The section parts (at the same slots for accepted documents and deltas).
-fn section_of<'a>(v: &[Option<Value<'a>>; SLOTS]) -> Section<'a> {
+/// The section parts (at the same slots for accepted documents and
+/// deltas); `escaped`: the slots holding strings with escapes.
+fn section_of<'a>(v: &[Option<Value<'a>>; SLOTS], escaped: u32) -> Section<'a> {
     let [_, prefix, pairing_state, topics, d2c, c2d, control, ..] = *v;
     Section {
         prefix,
@@ -151,7 +197,14 @@ fn section_of<'a>(v: &[Option<Value<'a>>; SLOTS]) -> Section<'a> {
         d2c,
         c2d,
         control,
+        // Every slot is filled by the parse (or empty).
+        escaped,
     }
+}
+
+/// Whether bit `slot` of `mask` is set.
+fn bit(mask: u32, slot: u32) -> bool {
+    mask >> slot & 1 != 0
 }
 
 /// A control-channel document as the core reads it: what [`decode`] finds,
@@ -162,6 +215,8 @@ fn section_of<'a>(v: &[Option<Value<'a>>; SLOTS]) -> Section<'a> {
 pub(crate) struct Captured<'a> {
     kind: ShadowKind,
     v: [Option<Value<'a>>; SLOTS],
+    /// Slots holding strings with escapes.
+    escaped: u32,
 }
 
 impl<'a> Captured<'a> {
@@ -170,6 +225,7 @@ impl<'a> Captured<'a> {
         Self {
             kind,
             v: [None; SLOTS],
+            escaped: 0,
         }
     }
 
@@ -177,12 +233,13 @@ impl<'a> Captured<'a> {
     /// [`Decoded`] (in place: no copy of the slots).
     #[inline(never)]
     pub(crate) fn read(&mut self, payload: &'a [u8]) -> Result<(), DecodeError> {
-        match self.kind {
-            ShadowKind::Accepted => parse_paths(payload, true, &ACCEPTED, &mut self.v),
-            ShadowKind::Delta => parse_paths(payload, true, &DELTA, &mut self.v),
-            ShadowKind::Transform => parse_paths(payload, true, &TRANSFORM, &mut self.v),
+        let (_, escaped) = match self.kind {
+            ShadowKind::Accepted => parse_paths_escapes(payload, true, &ACCEPTED, &mut self.v),
+            ShadowKind::Delta => parse_paths_escapes(payload, true, &DELTA, &mut self.v),
+            ShadowKind::Transform => parse_paths_escapes(payload, true, &TRANSFORM, &mut self.v),
         }
         .map_err(DecodeError::Json)?;
+        self.escaped = escaped;
         let ok = match self.kind {
             ShadowKind::Accepted => self.object(0).is_some(),
             ShadowKind::Delta => {
@@ -214,7 +271,7 @@ impl<'a> Captured<'a> {
     /// [`Decoded::section`].
     #[inline(never)]
     pub(crate) fn section(&self) -> Option<Section<'a>> {
-        (self.kind != ShadowKind::Transform).then(|| section_of(&self.v))
+        (self.kind != ShadowKind::Transform).then(|| section_of(&self.v, self.escaped))
     }
 
     /// `alertsEn` and `logLvl` of the object [`control_section`] picks, if
@@ -243,10 +300,10 @@ impl<'a> Captured<'a> {
 /// everything the core needs in the one validating pass.
 pub fn decode(kind: ShadowKind, payload: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     let mut v: [Option<Value<'_>>; SLOTS] = [None; SLOTS];
-    let root = match kind {
-        ShadowKind::Accepted => parse_paths(payload, true, &ACCEPTED, &mut v),
-        ShadowKind::Delta => parse_paths(payload, true, &DELTA, &mut v),
-        ShadowKind::Transform => parse_paths(payload, true, &TRANSFORM, &mut v),
+    let (root, escaped) = match kind {
+        ShadowKind::Accepted => parse_paths_escapes(payload, true, &ACCEPTED, &mut v),
+        ShadowKind::Delta => parse_paths_escapes(payload, true, &DELTA, &mut v),
+        ShadowKind::Transform => parse_paths_escapes(payload, true, &TRANSFORM, &mut v),
     }
     .map_err(DecodeError::Json)?;
     let [v0, v1, v2, .., v6, v7, v8, v9, v10, v11, v12, v13] = v;
@@ -260,7 +317,7 @@ pub fn decode(kind: ShadowKind, payload: &[u8]) -> Result<Decoded<'_>, DecodeErr
                 reported: object(v7),
                 config: object(v9),
             },
-            section: Some(section_of(&v)),
+            section: Some(section_of(&v, escaped)),
             reported_control: v8,
             control_values: own_control
                 .or(object(v8).map(|_| [v12, v13]))
@@ -273,7 +330,7 @@ pub fn decode(kind: ShadowKind, payload: &[u8]) -> Result<Decoded<'_>, DecodeErr
                     timestamp,
                     state,
                 },
-                section: Some(section_of(&v)),
+                section: Some(section_of(&v, escaped)),
                 reported_control: None,
                 control_values: own_control.unwrap_or_default(),
             }),
@@ -282,7 +339,10 @@ pub fn decode(kind: ShadowKind, payload: &[u8]) -> Result<Decoded<'_>, DecodeErr
         ShadowKind::Transform => {
             let shadow = match number(v0) {
                 None => Some(Shadow::TransformResult(root)),
-                Some(code) => match (number(v1), v2.and_then(|m| m.as_str())) {
+                Some(code) => match (
+                    number(v1),
+                    v2.and_then(|m| m.as_str_escaped(bit(escaped, 2))),
+                ) {
                     (Some(position), Some(message)) => Some(Shadow::TransformError {
                         code,
                         position,
@@ -330,6 +390,7 @@ pub fn section(target: Value<'_>) -> Section<'_> {
         d2c,
         c2d,
         control,
+        escaped: u32::MAX,
     }
 }
 
@@ -352,10 +413,10 @@ pub enum Pairing<'a> {
 /// NCS's association decision. A prefix that is not a string counts as
 /// absent (NCS would dereference a NULL string there).
 pub fn pairing<'a>(s: &Section<'a>) -> Pairing<'a> {
-    if let Some(prefix) = s.prefix.and_then(|p| p.as_str()) {
+    if let Some(prefix) = s.str_at(s.prefix, PREFIX_SLOT) {
         return Pairing::Associated { prefix };
     }
-    let Some(state) = s.pairing_state.and_then(|v| v.as_str()) else {
+    let Some(state) = s.str_at(s.pairing_state, PAIRING_STATE_SLOT) else {
         return Pairing::Absent;
     };
     if state.starts_with(NOT_ASSOCIATED) {
@@ -381,17 +442,20 @@ pub struct Endpoints<'a> {
 /// when present.
 pub fn endpoints<'a>(s: &Section<'a>) -> Option<Endpoints<'a>> {
     s.topics?;
-    if !s.pairing_state?.as_str()?.starts_with(PAIRED) {
+    if !s
+        .str_at(s.pairing_state, PAIRING_STATE_SLOT)?
+        .starts_with(PAIRED)
+    {
         return None;
     }
     let prefix = match s.prefix {
-        Some(p) => Some(p.as_str()?),
+        Some(_) => Some(s.str_at(s.prefix, PREFIX_SLOT)?),
         None => None,
     };
     Some(Endpoints {
         prefix,
-        d2c: s.d2c?.as_str()?,
-        c2d: s.c2d?.as_str()?,
+        d2c: s.str_at(s.d2c, D2C_SLOT)?,
+        c2d: s.str_at(s.c2d, C2D_SLOT)?,
     })
 }
 
@@ -565,8 +629,122 @@ pub fn is_disconnect_request(payload: &[u8]) -> bool {
         return false;
     }
     let is = |v: Option<Value<'_>>, want: &[u8]| {
-        v.and_then(|v| v.as_str()).is_some_and(|v| v.equals(want))
+        v.and_then(|v| v.as_str_escaped(true))
+            .is_some_and(|v| v.equals(want))
     };
     let [message_type, app_id] = v;
     is(message_type, b"DISCON") && is(app_id, DEVICE)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    //! What the parser says about escapes reaches the strings the core reads.
+
+    use super::*;
+    use cloudwire_json::parse;
+
+    /// Escaped: the prefix (`\/`), `pairing.state` and `d2c`; not `c2d`.
+    const ESCAPED: &[u8] = br#"{"desired":{"pairing":{"state":"p\u0061ired","topics":{"d2c":"t\/d2c","c2d":"t/c2d"}},"nrfcloud_mqtt_topic_prefix":"s\/t\/"}}"#;
+    /// The same without escapes.
+    const PLAIN: &[u8] = br#"{"desired":{"pairing":{"state":"paired","topics":{"d2c":"t/d2c","c2d":"t/c2d"}},"nrfcloud_mqtt_topic_prefix":"s/t/"}}"#;
+
+    fn text(s: Str<'_>) -> ([u8; 16], usize) {
+        let mut out = [0u8; 16];
+        let n = s.unescape_into(&mut out).unwrap().len();
+        (out, n)
+    }
+
+    /// Whether each endpoint string has escapes, and the unescaped texts.
+    fn read(s: &Section<'_>) -> ([bool; 4], [([u8; 16], usize); 3]) {
+        let Pairing::Associated { prefix } = pairing(s) else {
+            panic!()
+        };
+        let ep = endpoints(s).unwrap();
+        assert_eq!(ep.prefix, Some(prefix));
+        let state = s.str_at(s.pairing_state, PAIRING_STATE_SLOT).unwrap();
+        (
+            [prefix, state, ep.d2c, ep.c2d].map(|s| s.has_escapes()),
+            [prefix, ep.d2c, ep.c2d].map(text),
+        )
+    }
+
+    /// The texts are the endpoints of both documents, unescaped.
+    fn assert_texts(t: [([u8; 16], usize); 3]) {
+        let want: [&[u8]; 3] = [b"s/t/", b"t/d2c", b"t/c2d"];
+        for ((b, n), w) in t.iter().zip(want) {
+            assert_eq!(b.get(..*n), Some(w));
+        }
+    }
+
+    #[test]
+    fn captured_strings_carry_what_the_parser_saw() {
+        for (doc, escaped) in [(ESCAPED, [true, true, true, false]), (PLAIN, [false; 4])] {
+            let d = decode(ShadowKind::Accepted, doc).unwrap();
+            let s = d.section.unwrap();
+            let (flags, t) = read(&s);
+            assert_eq!(flags, escaped);
+            assert_texts(t);
+            // The mask is exactly the escaped slots.
+            let mask = escaped
+                .iter()
+                .zip([PREFIX_SLOT, PAIRING_STATE_SLOT, D2C_SLOT, C2D_SLOT])
+                .fold(0, |m, (&e, slot)| m | u32::from(e) << slot);
+            assert_eq!(s.escaped, mask);
+            // The core's reading: the same.
+            let mut c = Captured::new(ShadowKind::Accepted);
+            c.read(doc).unwrap();
+            let s = c.section().unwrap();
+            assert_eq!(s.escaped, mask);
+            assert_eq!(read(&s).0, escaped);
+            // Navigation does not know, so it looks; equal sections.
+            let Shadow::Accepted { desired, .. } = d.shadow else {
+                panic!()
+            };
+            let nav = section(desired);
+            assert_eq!(nav, s);
+            assert_eq!(nav.escaped, u32::MAX);
+            let (flags, t) = read(&nav);
+            assert_eq!(flags, escaped);
+            assert_texts(t);
+        }
+    }
+
+    #[test]
+    fn delta_and_transform_strings_carry_it_too() {
+        let doc = br#"{"state":{"nrfcloud_mqtt_topic_prefix":"a\/"},"version":1,"timestamp":2}"#;
+        let s = decode(ShadowKind::Delta, doc).unwrap().section.unwrap();
+        assert_eq!(s.escaped, 1 << PREFIX_SLOT);
+        let Pairing::Associated { prefix } = pairing(&s) else {
+            panic!()
+        };
+        assert!(prefix.has_escapes() && prefix.equals(b"a/"));
+        for (doc, escaped, want) in [
+            (
+                &br#"{"err":1,"position":2,"message":"b\"c"}"#[..],
+                true,
+                &b"b\"c"[..],
+            ),
+            (br#"{"err":1,"position":2,"message":"bc"}"#, false, b"bc"),
+        ] {
+            let Shadow::TransformError { message, .. } =
+                decode(ShadowKind::Transform, doc).unwrap().shadow
+            else {
+                panic!()
+            };
+            assert_eq!(message.has_escapes(), escaped);
+            assert!(message.equals(want));
+        }
+    }
+
+    #[test]
+    fn a_section_filled_by_hand_looks_for_escapes() {
+        let mut s = Section::default();
+        assert_eq!(s, section(parse(b"{}").unwrap()));
+        s.prefix = Some(parse(br#""x\/""#).unwrap());
+        let Pairing::Associated { prefix } = pairing(&s) else {
+            panic!()
+        };
+        assert!(prefix.has_escapes() && prefix.equals(b"x/"));
+    }
 }

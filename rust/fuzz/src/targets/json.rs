@@ -4,7 +4,7 @@
 //! The JSON scanner and writer: never panic; captured paths agree with
 //! navigation; strings survive a write/parse round trip.
 
-use cloudwire_json::{parse, parse_paths, PathSet, Writer};
+use cloudwire_json::{parse, parse_paths, parse_paths_escapes, PathSet, Writer};
 
 const PATHS: [&[&[u8]]; 6] = [
     &[b"desired"],
@@ -23,6 +23,15 @@ pub fn json(data: &[u8]) {
             assert_eq!(parse(data), Ok(root));
             for (p, got) in PATHS.iter().zip(out) {
                 assert_eq!(got, root.path_ci(p));
+            }
+            // The escape mask says exactly which captured strings have escapes.
+            let mut again = [None; 6];
+            let (root2, mask) = parse_paths_escapes(data, false, &PathSet::new(&PATHS), &mut again)
+                .expect("parses as parse_paths did");
+            assert_eq!((root2, again), (root, out));
+            for (i, v) in out.iter().enumerate() {
+                let escaped = v.and_then(|v| v.as_str()).is_some_and(|s| s.has_escapes());
+                assert_eq!(mask & (1 << i) != 0, escaped, "mask bit {i}");
             }
             // Walk everything once.
             let mut stack = vec![root];
