@@ -26,9 +26,17 @@ void cw_port_log(uint8_t level, const char *msg, size_t len)
 	 * deferred logging copies a "%s" argument that is in RAM, so hand it a
 	 * terminated copy.
 	 */
+	static const char own_prefix[] = "nrf_cloud: ";
 	char line[CW_LOG_LINE_MAX + 1];
-	size_t n = MIN(len, (size_t)CW_LOG_LINE_MAX);
+	size_t n;
 
+	/* The log module already names the library. */
+	if (msg != NULL && len >= sizeof(own_prefix) - 1 &&
+	    memcmp(msg, own_prefix, sizeof(own_prefix) - 1) == 0) {
+		msg += sizeof(own_prefix) - 1;
+		len -= sizeof(own_prefix) - 1;
+	}
+	n = MIN(len, (size_t)CW_LOG_LINE_MAX);
 	if (msg == NULL) {
 		n = 0;
 	} else {
