@@ -320,10 +320,12 @@ impl<'a> Value<'a> {
         Some(Str::with_escapes(inner, escaped))
     }
 
-    /// A number converted to an integer as C's `(int)` cast of cJSON's
-    /// double does: fraction and exponent applied, then truncated toward
-    /// zero; saturates at the `i64` range. `None` if not a number.
-    pub fn as_int_trunc(&self) -> Option<i64> {
+    /// The integer part of a number as cJSON's double has it: whether it is
+    /// negative, its digits (the mantissa's, without sign and point; read
+    /// on past their end as zeros) and how many of them form the integer
+    /// part (the digits before the point, moved by the exponent; 0 or less
+    /// for none). `None` if not a number.
+    pub fn integer_digits(&self) -> Option<(bool, impl Iterator<Item = u8> + 'a, i32)> {
         if !self.is_number() {
             return None;
         }
@@ -331,11 +333,11 @@ impl<'a> Value<'a> {
         let neg = at(s, 0) == b'-';
         // The mantissa runs to the exponent's `e`, if any.
         let e = s.iter().position(|&c| c | 0x20 == b'e').unwrap_or(s.len());
-        let mant = s.get(..e).unwrap_or_default();
+        let (mant, exp_text) = s.split_at_checked(e)?;
         // Decimal exponent, saturated well beyond anything meaningful.
         let mut exp: i32 = 0;
         let mut eneg = false;
-        for &c in s.get(e + 1..).unwrap_or_default() {
+        for &c in exp_text {
             if c == b'-' {
                 eneg = true;
             } else if c.is_ascii_digit() {
@@ -345,14 +347,23 @@ impl<'a> Value<'a> {
         if eneg {
             exp = -exp;
         }
-        // The integer part is the first (int digits + exp) digits of all
-        // digits, padded with zeros.
         let point = mant.iter().position(|&c| c == b'.').unwrap_or(mant.len());
         let keep = i32::try_from(point)
             .unwrap_or(i32::MAX)
             .saturating_sub(i32::from(neg))
             .saturating_add(exp);
-        let mut digits = mant.iter().filter(|c| c.is_ascii_digit());
+        let digits = mant
+            .iter()
+            .filter(|c| c.is_ascii_digit())
+            .map(|&c| c - b'0');
+        Some((neg, digits, keep))
+    }
+
+    /// A number converted to an integer as C's `(int)` cast of cJSON's
+    /// double does: fraction and exponent applied, then truncated toward
+    /// zero; saturates at the `i64` range. `None` if not a number.
+    pub fn as_int_trunc(&self) -> Option<i64> {
+        let (neg, mut digits, keep) = self.integer_digits()?;
         // Below 10^18 another digit still fits a u64; from there on it
         // passes i64::MAX.
         const BIG: u64 = 1_000_000_000_000_000_000;
@@ -362,7 +373,7 @@ impl<'a> Value<'a> {
                 v = u64::MAX;
                 break;
             }
-            v = v * 10 + digits.next().map_or(0, |&c| u64::from(c - b'0'));
+            v = v * 10 + u64::from(digits.next().unwrap_or(0));
         }
         let v = i64::try_from(v).unwrap_or(i64::MAX);
         Some(if neg { -v } else { v })

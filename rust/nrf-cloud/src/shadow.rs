@@ -502,39 +502,14 @@ pub fn apply_control(values: [Option<Value<'_>>; 2], current: (bool, i32)) -> Op
 /// Works on the digits instead of building the integer: less code than
 /// the general conversion.
 fn log_level_of(v: Value<'_>) -> Option<i32> {
-    if !v.is_number() {
-        return None;
-    }
-    let s = v.raw();
-    let neg = s.first() == Some(&b'-');
-    let e = s.iter().position(|&c| c | 0x20 == b'e').unwrap_or(s.len());
-    let (mant, exp_text) = s.split_at_checked(e)?;
-    // The exponent, saturated far beyond any meaningful value.
-    let mut exp: i32 = 0;
-    let mut eneg = false;
-    for &c in exp_text {
-        if c == b'-' {
-            eneg = true;
-        } else if c.is_ascii_digit() {
-            exp = (exp * 10 + i32::from(c - b'0')).min(1000);
-        }
-    }
-    if eneg {
-        exp = -exp;
-    }
-    let point = mant.iter().position(|&c| c == b'.').unwrap_or(mant.len());
-    let keep = i32::try_from(point)
-        .unwrap_or(i32::MAX)
-        .saturating_sub(i32::from(neg))
-        .saturating_add(exp);
-    let mut digits = mant.iter().filter(|c| c.is_ascii_digit());
+    let (neg, mut digits, keep) = v.integer_digits()?;
     let mut last = 0u8;
     for _ in 0..keep.max(0) {
         // A non-zero digit followed by another: 10 or more.
         if last != 0 {
             return None;
         }
-        last = digits.next().map_or(0, |&c| c - b'0');
+        last = digits.next().unwrap_or(0);
     }
     match (neg, last) {
         (_, 0) => Some(0),
